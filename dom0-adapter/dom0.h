@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Internal interfaces of xenlate_dom0.ko, Dom0's kernel side.
+ */
+#ifndef XENLATE_DOM0_H
+#define XENLATE_DOM0_H
+
+#include <linux/types.h>
+
+struct sk_buff;
+struct genl_info;
+struct netlink_ext_ack;
+
+/*
+ * Largest log chunk one XL_CMD_DMESG reply carries.  8 KiB keeps the reply
+ * skb an order-1 allocation and well below libnl's peek buffer, while
+ * reading a typical log in a handful of round trips.
+ */
+#define XL_DOM0_LOG_CHUNK	8192
+
+int xl_genl_register(void);
+void xl_genl_unregister(void);
+
+void *xl_genl_reply_put(struct sk_buff *skb, struct genl_info *info);
+
+int xl_genl_info(struct sk_buff *skb, struct genl_info *info);
+int xl_genl_dmesg(struct sk_buff *skb, struct genl_info *info);
+
+long xl_hv_call(unsigned int cmd, void *arg, size_t len,
+		struct netlink_ext_ack *extack);
+
+#endif

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The "xenlate" generic netlink family (include/xenlate/genl.h).
+ *
+ * Every operation needs CAP_NET_ADMIN: the family controls the whole
+ * machine.  Each operation has its own policy, validated strictly (the
+ * default for a family with resv_start_op 0), so an attribute a request
+ * does not use -- including the reply-only ones -- is refused rather than
+ * silently ignored.
+ */
+#include <net/genetlink.h>
+
+#include <xenlate/genl.h>
+
+#include "dom0.h"
+
+/* XL_CMD_INFO takes no attributes: an empty policy rejects them all. */
+static const struct nla_policy xl_info_policy[XL_A_MAX + 1] = {
+};
+
+static const struct nla_policy xl_dmesg_policy[XL_A_MAX + 1] = {
+	[XL_A_LOG_SEQ]	= { .type = NLA_U64 },
+};
+
+static const struct genl_ops xl_genl_ops[] = {
+	{
+		.cmd	= XL_CMD_INFO,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_info_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_info,
+	},
+	{
+		.cmd	= XL_CMD_DMESG,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_dmesg_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_dmesg,
+	},
+};
+
+/*
+ * parallel_ops: the handlers share no state (each kmallocs its own
+ * argument block), so they need not serialise on genl_mutex.  Not
+ * netnsok: only the initial namespace administers the hypervisor.
+ */
+static struct genl_family xl_genl_family __ro_after_init = {
+	.name		= XL_GENL_NAME,
+	.version	= XL_GENL_VERSION,
+	.module		= THIS_MODULE,
+	.ops		= xl_genl_ops,
+	.n_ops		= ARRAY_SIZE(xl_genl_ops),
+	.parallel_ops	= true,
+};
+
+int __init xl_genl_register(void)
+{
+	return genl_register_family(&xl_genl_family);
+}
+
+void xl_genl_unregister(void)
+{
+	genl_unregister_family(&xl_genl_family);
+}
+
+/* Start a reply to @info's request; NULL when the skb is too small. */
+void *xl_genl_reply_put(struct sk_buff *skb, struct genl_info *info)
+{
+	return genlmsg_put_reply(skb, info, &xl_genl_family, 0,
+				 info->genlhdr->cmd);
+}

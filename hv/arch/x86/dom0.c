@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Dom0's view of the machine: nested page tables that map all of physical
+ * memory 1:1 except the hypervisor's own, and the MSR and I/O permission
+ * maps that decide what Dom0 does without an exit.  Dom0 exits only for
+ * what it must not do (decision 3: no HLT, interrupt, CR or #PF exits).
+ */
+#include "paging.h"
+#include "cpu.h"
+#include "msr.h"
+#include "uart.h"
+#include "dom0.h"
+#include <hv/mm.h>
+#include <hv/log.h>
+#include <hv/errno.h>
+#include <hv/lib.h>
+#include <hv/dom0.h>
+
+struct pt dom0_npt;
+u8 *dom0_msrpm;			/* 8 KiB */
+u8 *dom0_iopm;			/* 12 KiB */
+u64 dom0_msrpm_pa, dom0_iopm_pa;
+
+#define NPT_FLAGS	(PTE_P | PTE_RW | PTE_US)
+
+static int npt_map_all(const struct xl_boot_info *bi)
+{
+	/* Everything below 4 GiB: RAM, firmware, MMIO and the APICs. */
+	int rc = pt_map(&dom0_npt, 0, 0, 1ULL << 32, NPT_FLAGS, true);
+
+	for (u32 i = 0; !rc && i < bi->nr_ranges && i < XL_MAX_RANGES; i++) {
+		u64 s = ALIGN_DOWN(bi->range[i].start, PAGE_SIZE);
+		u64 e = ALIGN_UP(bi->range[i].end, PAGE_SIZE);
+
+		if (e > bi->phys_top)
+			e = bi->phys_top;
+		if (e > s && e > (1ULL << 32)) {
+			s = MAX(s, 1ULL << 32);
+			rc = pt_map(&dom0_npt, s, s, e - s, NPT_FLAGS, true);
+		}
+	}
+	/* Then take our own memory away. */
+	for (u32 i = 0; !rc && i < hv_mem.nr_chunks; i++)
+		rc = pt_unmap(&dom0_npt, hv_mem.chunk_pa[i], XL_CHUNK_SIZE);
+	return rc;
+}
+
+/* MSRPM: two bits per MSR (read, write) in three 2 KiB ranges. */
+int msrpm_offset(u32 msr, u32 *byte, u32 *bit)
+{
+	u32 base;
+
+	if (msr <= 0x1fff)
+		base = 0;
+	else if (msr >= 0xc0000000 && msr <= 0xc0001fff)
+		base = 0x800;
+	else if (msr >= 0xc0010000 && msr <= 0xc0011fff)
+		base = 0x1000;
+	else
+		return -ERANGE;	/* always intercepted by the hardware */
+	msr &= 0x1fff;
+	*byte = base + msr / 4;
+	*bit = (msr % 4) * 2;
+	return 0;
+}
+
+void msrpm_set(u8 *pm, u32 msr, bool read, bool write)
+{
+	u32 byte, bit;
+
+	if (msrpm_offset(msr, &byte, &bit))
+		return;
+	pm[byte] &= (u8)~(3u << bit);
+	pm[byte] |= (u8)((read ? 1u : 0u) << bit | (write ? 2u : 0u) << bit);
+}
+
+static void iopm_intercept(u8 *pm, u16 port, u16 count)
+{
+	for (u32 p = port; p < (u32)port + count; p++)
+		pm[p / 8] |= (u8)(1u << (p % 8));
+}
+
+int dom0_init(const struct xl_boot_info *bi)
+{
+	int rc = pt_init(&dom0_npt, bi->paging_levels, &hv_pt_ops);
+
+	if (!rc)
+		rc = npt_map_all(bi);
+	if (rc)
+		return rc;
+	dom0_msrpm = mem_alloc_pages(&hv_mem, 2, 1);
+	dom0_iopm = mem_alloc_pages(&hv_mem, 3, 1);
+	if (!dom0_msrpm || !dom0_iopm)
+		return -ENOMEM;
+	dom0_msrpm_pa = virt_to_phys(dom0_msrpm);
+	dom0_iopm_pa = virt_to_phys(dom0_iopm);
+	/* EFER: reads pass (SVME shows, so kvm_amd backs off), writes checked. */
+	msrpm_set(dom0_msrpm, MSR_EFER, false, true);
+	/* The SVM control MSRs are the hypervisor's. */
+	msrpm_set(dom0_msrpm, MSR_VM_CR, true, true);
+	msrpm_set(dom0_msrpm, 0xc0010115, false, true);	/* IGNNE */
+	msrpm_set(dom0_msrpm, 0xc0010116, false, true);	/* SMM_CTL */
+	msrpm_set(dom0_msrpm, MSR_VM_HSAVE_PA, true, true);
+	msrpm_set(dom0_msrpm, 0xc0010118, true, true);	/* SVM_KEY */
+	if (uart_get_port())
+		iopm_intercept(dom0_iopm, uart_get_port(), 8);
+	return 0;
+}
+
+void *dom0_gpa_ptr(u64 gpa, u64 len, bool write)
+{
+	u64 hpa, flags, size;
+
+	if (!len || len > PAGE_SIZE ||
+	    (gpa & PAGE_MASK) != ((gpa + len - 1) & PAGE_MASK))
+		return NULL;
+	if (!pt_lookup(&dom0_npt, gpa, &hpa, &flags, &size))
+		return NULL;
+	if (write && !(flags & PTE_RW))
+		return NULL;
+	if (!phys_is_ram(hpa, len) || mem_owns_phys(&hv_mem, hpa, len))
+		return NULL;
+	return phys_to_virt(hpa);
+}
+
+int copy_to_dom0(u64 gpa, const void *src, size_t len)
+{
+	const u8 *s = src;
+
+	while (len) {
+		size_t part = MIN(len, PAGE_SIZE - (gpa & (PAGE_SIZE - 1)));
+		void *d = dom0_gpa_ptr(gpa, part, true);
+
+		if (!d)
+			return -EFAULT;
+		memcpy(d, s, part);
+		s += part;
+		gpa += part;
+		len -= part;
+	}
+	return 0;
+}
+
+int copy_from_dom0(void *dst, u64 gpa, size_t len)
+{
+	u8 *d = dst;
+
+	while (len) {
+		size_t part = MIN(len, PAGE_SIZE - (gpa & (PAGE_SIZE - 1)));
+		const void *s = dom0_gpa_ptr(gpa, part, false);
+
+		if (!s)
+			return -EFAULT;
+		memcpy(d, s, part);
+		d += part;
+		gpa += part;
+		len -= part;
+	}
+	return 0;
+}

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * #VMEXIT dispatch for Dom0.  Each handler either emulates the instruction
+ * and moves RIP past it, or injects the fault a real CPU would raise.
+ */
+#include "cpu.h"
+#include "exits.h"
+#include "guest_mem.h"
+#include "insn.h"
+#include <hv/log.h>
+#include <hv/mm.h>
+#include <hv/hypercall.h>
+
+void inject_exception(struct hv_cpu *c, u8 vector, bool has_error, u32 err)
+{
+	struct vmcb_control *ctl = &c->vmcb->control;
+
+	ctl->eventinj = vector | EVENTINJ_TYPE_EXCEPT | EVENTINJ_VALID |
+			(has_error ? EVENTINJ_ERR_VALID | ((u64)err << 32) : 0);
+}
+
+/*
+ * Move past the instruction at RIP if it is @expected.  When the bytes are
+ * something else (the guest rewrote them, or they cannot be read) the
+ * guest gets #UD rather than a RIP in the middle of an instruction.
+ */
+bool skip_insn(struct hv_cpu *c, int expected)
+{
+	int op, len = guest_insn_len(c, &op);
+
+	if (!len || op != expected) {
+		hv_log("dom0: cannot decode the intercepted instruction at "
+		       "rip %llx; injecting #UD",
+		       (unsigned long long)c->vmcb->save.rip);
+		inject_exception(c, 6, false, 0);
+		return false;
+	}
+	c->vmcb->save.rip += len;
+	return true;
+}
+
+/* Rate-limited log for what a misbehaving Dom0 can trigger at will. */
+bool log_allowed(u64 *count)
+{
+	u64 n = (*count)++;
+
+	return n < 20 || (n & (n - 1)) == 0;
+}
+
+static u64 svm_insn_refusals;
+
+static void refuse_svm_insn(struct hv_cpu *c, const char *name)
+{
+	if (log_allowed(&svm_insn_refusals))
+		hv_log("dom0: %s at rip %llx refused (#UD)", name,
+		       (unsigned long long)c->vmcb->save.rip);
+	inject_exception(c, 6, false, 0);
+}
+
+static void handle_vmmcall(struct hv_cpu *c)
+{
+	struct vmcb_save *s = &c->vmcb->save;
+	u64 ret;
+
+	/* Hypercalls are for the kernel; user space gets #UD, as on Xen. */
+	if (s->cpl != 0) {
+		inject_exception(c, 6, false, 0);
+		return;
+	}
+	if (!skip_insn(c, INSN_VMMCALL))
+		return;
+	ret = do_hypercall(s->rax, c->gpr[GPR_RDI], c->gpr[GPR_RSI],
+			   c->gpr[GPR_RDX], c->gpr[GPR_R10], c->gpr[GPR_R8]);
+	s->rax = ret;
+}
+
+static void handle_first_exit(struct hv_cpu *c, u32 code)
+{
+	c->first_run = false;
+	if (code != VMEXIT_INVALID)
+		return;
+	hv_log("launch: VMRUN refused Dom0's state on cpu %u", c->index);
+	dump_guest(c);
+	arch_devirt(c, c->resume_rip, (u64)-5);	/* -EIO to the loader */
+}
+
+void svm_handle_exit(struct hv_cpu *c)
+{
+	struct vmcb_control *ctl = &c->vmcb->control;
+	u32 code = (u32)ctl->exitcode;
+
+	c->exits++;
+	ctl->tlb_control = TLB_CONTROL_NONE;
+	/* An event cut short by the exit must still be delivered. */
+	ctl->eventinj = (ctl->exitintinfo & EVENTINJ_VALID) ?
+			ctl->exitintinfo : 0;
+	if (unlikely(c->first_run))
+		handle_first_exit(c, code);
+
+	switch (code) {
+	case VMEXIT_CPUID:
+		handle_cpuid(c);
+		break;
+	case VMEXIT_MSR:
+		handle_msr(c);
+		break;
+	case VMEXIT_VMMCALL:
+		handle_vmmcall(c);
+		break;
+	case VMEXIT_NPF:
+		handle_npf(c);
+		break;
+	case VMEXIT_IOIO:
+		handle_ioio(c);
+		break;
+	case VMEXIT_VMRUN:
+		refuse_svm_insn(c, "VMRUN");
+		break;
+	case VMEXIT_VMLOAD:
+		refuse_svm_insn(c, "VMLOAD");
+		break;
+	case VMEXIT_VMSAVE:
+		refuse_svm_insn(c, "VMSAVE");
+		break;
+	case VMEXIT_STGI:
+		refuse_svm_insn(c, "STGI");
+		break;
+	case VMEXIT_CLGI:
+		refuse_svm_insn(c, "CLGI");
+		break;
+	case VMEXIT_SKINIT:
+		refuse_svm_insn(c, "SKINIT");
+		break;
+	case VMEXIT_INVLPGA:
+		refuse_svm_insn(c, "INVLPGA");
+		break;
+	case VMEXIT_SHUTDOWN:
+		hv_panic("Dom0 shut down (triple fault) on cpu %u", c->index);
+	case VMEXIT_INVALID:
+		hv_panic("VMRUN failed: invalid guest state on cpu %u",
+			 c->index);
+	default:
+		hv_panic("unexpected exit %x from Dom0 on cpu %u", code,
+			 c->index);
+	}
+}

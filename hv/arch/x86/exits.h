@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Exit handlers, one file per concern, dispatched from exit.c. */
+#ifndef X86_EXITS_H
+#define X86_EXITS_H
+
+#include "cpu.h"
+
+void handle_cpuid(struct hv_cpu *c);	/* cpuid.c */
+void handle_msr(struct hv_cpu *c);	/* msr_exit.c */
+void handle_npf(struct hv_cpu *c);	/* npf.c */
+void handle_ioio(struct hv_cpu *c);	/* npf.c: port protection */
+
+bool skip_insn(struct hv_cpu *c, int expected);
+bool log_allowed(u64 *count);
+
+#endif

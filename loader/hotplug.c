@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * CPUs that come and go while the hypervisor is loaded.  A CPU going
+ * offline leaves the hypervisor on its way down (otherwise the INIT that
+ * later brings it back would reset it out of guest mode, SUBSTRATE.md);
+ * one coming online is launched on its way up.  Reboot and kexec
+ * devirtualise everything first; suspend devirtualises and relaunches.
+ */
+#define pr_fmt(fmt) "xenlate: " fmt
+
+#include <linux/cpu.h>
+#include <linux/cpuhotplug.h>
+#include <linux/reboot.h>
+#include <linux/suspend.h>
+#include "loader.h"
+
+static int hp_state = -1;
+/* Whether CPUs coming online should enter the hypervisor. */
+static bool active;
+
+static int cpu_online_cb(unsigned int cpu)
+{
+	unsigned long flags;
+	int rc;
+
+	if (!READ_ONCE(active))
+		return 0;
+	local_irq_save(flags);
+	rc = launch_this_cpu();
+	local_irq_restore(flags);
+	if (rc)
+		pr_err("CPU %u came online but could not enter the hypervisor (%d); refusing it\n",
+		       cpu, rc);
+	else
+		pr_info("CPU %u entered the hypervisor\n", cpu);
+	return rc;
+}
+
+static int cpu_offline_cb(unsigned int cpu)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	devirt_this_cpu();
+	local_irq_restore(flags);
+	pr_info("CPU %u left the hypervisor (going offline)\n", cpu);
+	return 0;
+}
+
+static int reboot_cb(struct notifier_block *nb, unsigned long action,
+		     void *data)
+{
+	cpus_read_lock();
+	WRITE_ONCE(active, false);
+	devirt_all();
+	cpus_read_unlock();
+	pr_info("all CPUs left the hypervisor for reboot\n");
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block reboot_nb = {
+	.notifier_call = reboot_cb,
+	/* Run before other reboot notifiers that might touch the CPUs. */
+	.priority = INT_MAX,
+};
+
+static int pm_cb(struct notifier_block *nb, unsigned long action, void *d)
+{
+	switch (action) {
+	case PM_SUSPEND_PREPARE:
+	case PM_HIBERNATION_PREPARE:
+		cpus_read_lock();
+		WRITE_ONCE(active, false);
+		devirt_all();
+		cpus_read_unlock();
+		pr_info("all CPUs left the hypervisor for suspend\n");
+		break;
+	case PM_POST_SUSPEND:
+	case PM_POST_HIBERNATION:
+		WRITE_ONCE(active, true);
+		if (launch_all()) {
+			cpus_read_lock();
+			WRITE_ONCE(active, false);
+			devirt_all();
+			cpus_read_unlock();
+			pr_err("could not relaunch after resume; hypervisor stays off until unloaded\n");
+		} else {
+			pr_info("all CPUs re-entered the hypervisor after resume\n");
+		}
+		break;
+	}
+	return NOTIFY_OK;
+}
+
+static struct notifier_block pm_nb = {
+	.notifier_call = pm_cb,
+};
+
+/*
+ * Start: callbacks first, so no CPU can come online unnoticed between
+ * taking the others and registering; then every online CPU.
+ */
+int hotplug_start(void)
+{
+	int rc;
+
+	WRITE_ONCE(active, true);
+	hp_state = cpuhp_setup_state_nocalls(CPUHP_AP_ONLINE_DYN,
+					     "xenlate:online", cpu_online_cb,
+					     cpu_offline_cb);
+	if (hp_state < 0) {
+		WRITE_ONCE(active, false);
+		return hp_state;
+	}
+	rc = launch_all();
+	if (rc) {
+		hotplug_stop();
+		return rc;
+	}
+	register_reboot_notifier(&reboot_nb);
+	register_pm_notifier(&pm_nb);
+	return 0;
+}
+
+/* Stop: no more launches, then every CPU leaves the hypervisor. */
+void hotplug_stop(void)
+{
+	cpus_read_lock();
+	WRITE_ONCE(active, false);
+	if (hp_state >= 0)
+		cpuhp_remove_state_nocalls_cpuslocked(hp_state);
+	hp_state = -1;
+	devirt_all();
+	cpus_read_unlock();
+}
+
+/* Called at unload. */
+void hotplug_unregister(void)
+{
+	unregister_pm_notifier(&pm_nb);
+	unregister_reboot_notifier(&reboot_nb);
+	hotplug_stop();
+}

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Client library for the xenlate control plane (the "xenlate" generic
+ * netlink family of xenlate_dom0.ko).  Shared by the xenlate CLI and
+ * xentop: it never prints, it returns errors that xl_strerror() and
+ * xl_errmsg() turn into one-line messages.
+ *
+ * Every function returning int returns 0 (or a count) on success and a
+ * negative error on failure: either a negative errno (from the kernel or
+ * the C library) or a negative XL_ERR_* code below.
+ */
+#ifndef XL_CLIENT_H
+#define XL_CLIENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Above every errno, so the two never collide. */
+enum xl_err {
+	XL_ERR_NOT_LOADED = 4096,	/* no "xenlate" family: not loaded */
+	XL_ERR_PROTO,			/* malformed or unexpected reply */
+	XL_ERR_NETLINK,			/* libnl failed: xl_detail() */
+	XL_ERR_TOOBIG,			/* reply larger than the buffer */
+};
+
+struct xl_client;
+
+/* Open a socket and resolve the family; *out is NULL on failure. */
+int xl_open(struct xl_client **out);
+void xl_close(struct xl_client *c);
+
+/* The message for @err, without a program name or newline. */
+const char *xl_strerror(int err);
+
+/*
+ * What the kernel (its extended ack) or libnl said about the last failed
+ * call on @c, or "" when it said nothing.  Valid until the next call.
+ */
+const char *xl_detail(const struct xl_client *c);
+
+/*
+ * xl_strerror(@err) followed by xl_detail(@c) when that adds anything,
+ * in @buf.  @c may be NULL.  Returns @buf.
+ */
+const char *xl_errmsg(const struct xl_client *c, int err, char *buf,
+		      size_t size);
+
+#define XL_INFO_CPU_WORDS	4	/* 256 CPUs, as struct xl_ctl_info */
+
+struct xl_info {
+	char version[24];		/* "major.minor" */
+	char build[64];
+	uint32_t cpus_possible;
+	uint32_t cpus_launched;
+	uint64_t cpu_mask[XL_INFO_CPU_WORDS];	/* bit n: Linux CPU n */
+	uint64_t mem_total;		/* bytes of hypervisor memory */
+	uint64_t mem_free;		/* bytes */
+	uint64_t uptime_ns;		/* since load */
+	uint64_t tsc_khz;
+	uint64_t dom0_exits;		/* all CPUs, since load */
+};
+
+int xl_info(struct xl_client *c, struct xl_info *info);
+
+/*
+ * A buffer this large always holds one XL_CMD_DMESG reply (the module
+ * sends at most 8 KiB per reply).
+ */
+#define XL_DMESG_BUF_SIZE	16384
+
+struct xl_dmesg_chunk {
+	size_t len;		/* bytes of log text placed in the buffer */
+	uint64_t next_seq;	/* ask for this next */
+	uint64_t dropped;	/* bytes overwritten before this chunk */
+};
+
+/*
+ * Read the hypervisor's log from byte @seq into @buf.  A chunk with len 0
+ * means the reader has caught up.  -XL_ERR_TOOBIG if the kernel sent more
+ * than @size bytes.
+ */
+int xl_dmesg_read(struct xl_client *c, uint64_t seq, void *buf, size_t size,
+		  struct xl_dmesg_chunk *out);
+
+#endif

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Internals shared by the files of the client library.
+ */
+#ifndef XL_PRIV_H
+#define XL_PRIV_H
+
+#include <stdint.h>
+
+#include <netlink/attr.h>
+#include <netlink/msg.h>
+
+#include <xenlate/genl.h>
+
+struct xl_client {
+	struct nl_sock *sk;
+	int family;
+	char detail[256];
+};
+
+/* Adds a request's attributes; returns 0 or a negative error. */
+typedef int (*xl_put_fn)(struct nl_msg *msg, const void *arg);
+
+/*
+ * Parses the attributes (tb[0..XL_A_MAX]) of the single reply; returns 0
+ * or a negative error.
+ */
+typedef int (*xl_parse_fn)(struct xl_client *c, struct nlattr **tb,
+			   void *arg);
+
+int xl_request(struct xl_client *c, uint8_t cmd, xl_put_fn put,
+	       const void *put_arg, xl_parse_fn parse, void *parse_arg);
+
+void xl_set_detail(struct xl_client *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Attribute readers: exact sizes, -XL_ERR_PROTO and a detail if not. */
+int xl_attr_u32(struct xl_client *c, struct nlattr **tb, int type,
+		uint32_t *v);
+int xl_attr_u64(struct xl_client *c, struct nlattr **tb, int type,
+		uint64_t *v);
+int xl_attr_str(struct xl_client *c, struct nlattr **tb, int type,
+		char *buf, size_t size);
+
+#endif

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The commands of the xenlate CLI and the helpers they share.  A command
+ * is one file defining a struct xl_cmd, listed in main.c's table.
+ */
+#ifndef XL_CMD_H
+#define XL_CMD_H
+
+#define XL_EXIT_OK	0
+#define XL_EXIT_FAIL	1	/* failed, or hypervisor not loaded */
+#define XL_EXIT_USAGE	2	/* bad command line */
+
+struct xl_client;
+
+struct xl_cmd {
+	const char *name;
+	const char *args;	/* after the name in the usage line */
+	const char *summary;	/* one line for 'xenlate help' */
+	const char *help;	/* more for 'xenlate help NAME', or NULL */
+	int (*run)(int argc, char *argv[]);	/* argv[0] is the name */
+};
+
+extern const struct xl_cmd xl_cmd_help;
+extern const struct xl_cmd xl_cmd_version;
+extern const struct xl_cmd xl_cmd_load;
+extern const struct xl_cmd xl_cmd_unload;
+extern const struct xl_cmd xl_cmd_info;
+extern const struct xl_cmd xl_cmd_dmesg;
+
+/*
+ * One-line messages on stderr, "xenlate: " first, control characters
+ * replaced so that a message stays one line whatever it quotes.
+ */
+__attribute__((format(printf, 1, 2)))
+int xl_error(const char *fmt, ...);		/* returns XL_EXIT_FAIL */
+
+__attribute__((format(printf, 2, 3)))
+int xl_usage_error(const char *cmd, const char *fmt, ...);
+						/* returns XL_EXIT_USAGE */
+
+/* The client library's error for @err (@c may be NULL): XL_EXIT_FAIL. */
+int xl_client_error(const struct xl_client *c, int err);
+
+/* For commands without arguments: 0, or a usage error's exit status. */
+int xl_no_args(const struct xl_cmd *cmd, int argc, char *argv[]);
+
+#endif
