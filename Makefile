@@ -14,7 +14,7 @@ DESTDIR ?=
 DEST := $(if $(DESTDIR),$(abspath $(DESTDIR)))
 DEMO_ARGS ?=
 
-all: hv modules tools
+all: hv modules tools test-tools
 
 hv:
 	@$(MAKE) -s -C hv O=$(BUILD)/hv
@@ -30,11 +30,16 @@ modules: hv check-kdir
 tools:
 	@$(MAKE) -s -C tools O=$(BUILD)/tools
 
+test-tools:
+	@$(MAKE) -s -C tests/tools O=$(BUILD)/tests
+
 install: all
 	install -d $(DEST)/lib/modules/$(KVER)/extra
 	install -m 644 loader/xenlate.ko dom0-adapter/xenlate_dom0.ko \
+		tests/modules/xenlate_probe.ko \
 		$(DEST)/lib/modules/$(KVER)/extra/
 	@$(MAKE) -s -C tools O=$(BUILD)/tools DESTDIR=$(DEST) install
+	@$(MAKE) -s -C tests/tools O=$(BUILD)/tests DESTDIR=$(DEST) install
 	@if [ -z "$(DEST)" ]; then depmod -a $(KVER); fi
 
 deps:
@@ -59,4 +64,4 @@ clean:
 	@if [ -e "$(KDIR)/Makefile" ]; then $(MAKE) -s -C $(KDIR) M=$(TOP) clean; fi
 	rm -rf $(BUILD)
 
-.PHONY: all hv modules tools install deps unit check demo clean check-kdir
+.PHONY: all hv modules tools test-tools install deps unit check demo clean check-kdir

@@ -59,3 +59,13 @@ int image_load(struct hv_memory *m, hv_entry_t *entry)
 	*entry = (hv_entry_t)(base + h->entry_offset);
 	return 0;
 }
+
+/*
+ * At unload: is the hypervisor's code still what we loaded?  Dom0 cannot
+ * reach it (nested paging), so a difference means a broken isolation.
+ */
+bool image_intact(struct hv_memory *m)
+{
+	return !memcmp((u8 *)m->va + m->text_offset,
+		       xenlate_hv_blob + m->text_offset, m->text_size);
+}

@@ -26,6 +26,7 @@ int hvmem_protect_text(struct hv_memory *m, u64 offset, u64 size);
 /* image.c: copy and relocate the embedded image; returns its entry. */
 typedef long (*hv_entry_t)(u64 op, void *arg, u64 rsp, u64 rip);
 int image_load(struct hv_memory *m, hv_entry_t *entry);
+bool image_intact(struct hv_memory *m);
 
 /* memmap.c: the firmware memory map as the hypervisor needs it. */
 int memmap_fill(struct xl_boot_info *bi);

@@ -77,6 +77,7 @@ static int __init xenlate_init(void)
 {
 	struct xl_boot_info *bi;
 	unsigned int nr_chunks = DIV_ROUND_UP(mem_mb, 2);
+	ktime_t t0;
 	long rc;
 
 	rc = svm_check_cpu();
@@ -112,12 +113,14 @@ static int __init xenlate_init(void)
 	if (rc)
 		goto fail;
 
+	t0 = ktime_get();
 	rc = hotplug_start();
 	if (rc)
 		goto fail;
 	loaded = true;
-	pr_info("hypervisor loaded: %u CPUs now run as Dom0, %u MiB hypervisor memory\n",
-		num_online_cpus(), nr_chunks * 2);
+	pr_info("hypervisor loaded: %u CPUs now run as Dom0 (entered in %lld us), %u MiB hypervisor memory\n",
+		num_online_cpus(), ktime_us_delta(ktime_get(), t0),
+		nr_chunks * 2);
 	return 0;
 fail:
 	hvmem_free(&hv_mem);
@@ -127,10 +130,13 @@ fail:
 static void __exit xenlate_exit(void)
 {
 	unsigned int cpu, stuck = 0;
+	ktime_t t0 = ktime_get();
 
 	if (!loaded)
 		return;
 	hotplug_unregister();
+	pr_info("all CPUs left the hypervisor in %lld us\n",
+		ktime_us_delta(ktime_get(), t0));
 	for_each_possible_cpu(cpu)
 		stuck += per_cpu(xl_launched, cpu);
 	if (stuck) {
@@ -139,6 +145,8 @@ static void __exit xenlate_exit(void)
 		       stuck);
 		return;
 	}
+	if (!image_intact(&hv_mem))
+		pr_err("the hypervisor's code changed while it was loaded\n");
 	hvmem_free(&hv_mem);
 	pr_info("hypervisor unloaded: all CPUs back on bare metal\n");
 }

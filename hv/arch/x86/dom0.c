@@ -45,35 +45,6 @@ static int npt_map_all(const struct xl_boot_info *bi)
 	return rc;
 }
 
-/* MSRPM: two bits per MSR (read, write) in three 2 KiB ranges. */
-int msrpm_offset(u32 msr, u32 *byte, u32 *bit)
-{
-	u32 base;
-
-	if (msr <= 0x1fff)
-		base = 0;
-	else if (msr >= 0xc0000000 && msr <= 0xc0001fff)
-		base = 0x800;
-	else if (msr >= 0xc0010000 && msr <= 0xc0011fff)
-		base = 0x1000;
-	else
-		return -ERANGE;	/* always intercepted by the hardware */
-	msr &= 0x1fff;
-	*byte = base + msr / 4;
-	*bit = (msr % 4) * 2;
-	return 0;
-}
-
-void msrpm_set(u8 *pm, u32 msr, bool read, bool write)
-{
-	u32 byte, bit;
-
-	if (msrpm_offset(msr, &byte, &bit))
-		return;
-	pm[byte] &= (u8)~(3u << bit);
-	pm[byte] |= (u8)((read ? 1u : 0u) << bit | (write ? 2u : 0u) << bit);
-}
-
 static void iopm_intercept(u8 *pm, u16 port, u16 count)
 {
 	for (u32 p = port; p < (u32)port + count; p++)

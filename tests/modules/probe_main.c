@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Load with probe=NAME (or probe=all).  The module stays loaded only when
+ * every probe was refused: insmod's exit status is the verdict, and each
+ * probe leaves one "xenlate_probe: NAME: ..." line in the kernel log.
+ */
+#define pr_fmt(fmt) "xenlate_probe: " fmt
+
+#include <linux/module.h>
+#include <linux/string.h>
+#include "probe.h"
+
+static char *probe = "all";
+module_param(probe, charp, 0444);
+MODULE_PARM_DESC(probe, "hv_read, hv_write, efer, svm_msrs, svm_insns, msr_outside or all");
+
+static const struct {
+	const char *name;
+	int (*fn)(void);
+} probes[] = {
+	{ "hv_read", probe_hv_read },
+	{ "hv_write", probe_hv_write },
+	{ "efer", probe_efer },
+	{ "svm_msrs", probe_svm_msrs },
+	{ "svm_insns", probe_svm_insns },
+	{ "msr_outside", probe_msr_outside },
+};
+
+static int __init probe_init(void)
+{
+	int i, rc = 0, ran = 0;
+
+	for (i = 0; i < ARRAY_SIZE(probes); i++) {
+		int r;
+
+		if (strcmp(probe, "all") && strcmp(probe, probes[i].name))
+			continue;
+		ran++;
+		r = probes[i].fn();
+		if (r)
+			pr_err("%s: NOT REFUSED (%d)\n", probes[i].name, r);
+		else
+			pr_info("%s: refused, as it must be\n", probes[i].name);
+		if (r && !rc)
+			rc = r;
+	}
+	if (!ran) {
+		pr_err("unknown probe '%s'\n", probe);
+		return -EINVAL;
+	}
+	return rc;
+}
+
+static void __exit probe_exit(void)
+{
+}
+
+module_init(probe_init);
+module_exit(probe_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("xenlate test: a hostile Dom0 module");

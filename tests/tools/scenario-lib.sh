@@ -1,0 +1,56 @@
+# Shared by the VM scenarios (sourced; runs in Dom0 as root).  Installed
+# with the test tools as /usr/libexec/xenlate-tests/lib.sh.
+
+T=/usr/libexec/xenlate-tests
+: "${SCENARIO:=${0##*/}}"
+
+fail() {
+	echo "$SCENARIO: FAIL: $*"
+	echo "--- dmesg (tail)"; dmesg | tail -n 20
+	if [ -e /sys/module/xenlate_dom0 ]; then
+		echo "--- xenlate dmesg (tail)"; xenlate dmesg | tail -n 20
+	fi
+	exit 1
+}
+
+ok() {
+	echo "$SCENARIO: ok: $*"
+}
+
+memfree_kb() {
+	awk '/^MemFree:/ { print $2 }' /proc/meminfo
+}
+
+# The hypervisor's ranges from /proc/iomem, as "start-end,start-end".
+hv_ranges() {
+	sed -n 's/^ *\([0-9a-f]*\)-\([0-9a-f]*\) : xenlate hypervisor$/\1-\2/p' \
+		/proc/iomem | paste -sd, -
+}
+
+# Every online CPU answers CPUID from xenlate (or none does).
+expect_hv() {
+	$T/xl-cpuid --expect-hv >/tmp/cpuid.out ||
+		fail "not every CPU is under the hypervisor: $(tr '\n' ' ' </tmp/cpuid.out)"
+}
+
+expect_native() {
+	$T/xl-cpuid --expect-native >/tmp/cpuid.out ||
+		fail "a CPU is still under the hypervisor: $(tr '\n' ' ' </tmp/cpuid.out)"
+}
+
+# Kernel log free of what must never appear while we run.
+expect_clean_dmesg() {
+	if dmesg | grep -E 'WARNING:|BUG:|Oops|rcu.*stall|soft lockup|hard LOCKUP|Call Trace|general protection' >/tmp/bad.out; then
+		fail "kernel log has: $(head -n 3 /tmp/bad.out | tr '\n' ' ')"
+	fi
+}
+
+# A line of `xenlate info`: info_field cpus -> "2 of 2 (0-1)".
+info_field() {
+	xenlate info | sed -n "s/^$1: //p"
+}
+
+# Percentage difference of two numbers, rounded down, absolute.
+pct_diff() {
+	awk -v a="$1" -v b="$2" 'BEGIN { d = (a - b) * 100 / b; if (d < 0) d = -d; printf "%d\n", d }'
+}
