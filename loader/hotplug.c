@@ -4,7 +4,7 @@
  * offline leaves the hypervisor on its way down (otherwise the INIT that
  * later brings it back would reset it out of guest mode, SUBSTRATE.md);
  * one coming online is launched on its way up.  Reboot and kexec
- * devirtualise everything first; suspend devirtualises and relaunches.
+ * devirtualise everything first; suspend is refused.
  */
 #define pr_fmt(fmt) "xenlate: " fmt
 
@@ -64,30 +64,18 @@ static struct notifier_block reboot_nb = {
 	.priority = INT_MAX,
 };
 
+/*
+ * Suspend and hibernation are refused while loaded: resume paths reset
+ * CPUs behind our back, and this machine cannot resume from suspend to
+ * test a devirtualise-and-relaunch cycle (tests/scenarios/hotplug.sh).
+ */
 static int pm_cb(struct notifier_block *nb, unsigned long action, void *d)
 {
 	switch (action) {
 	case PM_SUSPEND_PREPARE:
 	case PM_HIBERNATION_PREPARE:
-		cpus_read_lock();
-		WRITE_ONCE(active, false);
-		devirt_all();
-		cpus_read_unlock();
-		pr_info("all CPUs left the hypervisor for suspend\n");
-		break;
-	case PM_POST_SUSPEND:
-	case PM_POST_HIBERNATION:
-		WRITE_ONCE(active, true);
-		if (launch_all()) {
-			cpus_read_lock();
-			WRITE_ONCE(active, false);
-			devirt_all();
-			cpus_read_unlock();
-			pr_err("could not relaunch after resume; hypervisor stays off until unloaded\n");
-		} else {
-			pr_info("all CPUs re-entered the hypervisor after resume\n");
-		}
-		break;
+		pr_err("suspend refused while the hypervisor is loaded; run 'xenlate unload' first\n");
+		return NOTIFY_BAD;
 	}
 	return NOTIFY_OK;
 }
