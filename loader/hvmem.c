@@ -61,23 +61,40 @@ static void claim_resources(struct hv_memory *m)
 
 int hvmem_alloc(struct hv_memory *m, unsigned int nr_chunks)
 {
-	struct page **pages;
-	unsigned int i, j, n = nr_chunks << CHUNK_ORDER;
+	struct page **pages, *page;
+	unsigned int i, j, k, order, n = nr_chunks << CHUNK_ORDER;
 
 	m->nr_chunks = 0;
 	m->chunks = kcalloc(nr_chunks, sizeof(*m->chunks), GFP_KERNEL);
+	m->order = kcalloc(nr_chunks, sizeof(*m->order), GFP_KERNEL);
 	pages = kvcalloc(n, sizeof(*pages), GFP_KERNEL);
-	if (!m->chunks || !pages)
+	if (!m->chunks || !m->order || !pages)
 		goto fail;
-	for (i = 0; i < nr_chunks; i++) {
-		m->chunks[i] = alloc_pages(GFP_KERNEL | __GFP_ZERO |
-					   __GFP_NOWARN | __GFP_NORETRY,
-					   CHUNK_ORDER);
-		if (!m->chunks[i])
+	for (i = 0; i < nr_chunks; i += 1U << (order - CHUNK_ORDER)) {
+		/*
+		 * Prefer 4 MiB blocks: freed, they go straight back to the
+		 * buddy allocator, where a 2 MiB block would park in a
+		 * per-CPU list (pageblock-sized blocks are cached there) and
+		 * MemFree would not show it again.
+		 */
+		order = CHUNK_ORDER + (i + 1 < nr_chunks);
+		page = alloc_pages(GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN |
+				   __GFP_NORETRY, order);
+		if (!page && order > CHUNK_ORDER) {
+			order = CHUNK_ORDER;
+			page = alloc_pages(GFP_KERNEL | __GFP_ZERO |
+					   __GFP_NOWARN | __GFP_NORETRY, order);
+		}
+		if (!page)
 			goto fail;
-		m->nr_chunks++;
-		for (j = 0; j < (1U << CHUNK_ORDER); j++)
-			pages[(i << CHUNK_ORDER) + j] = m->chunks[i] + j;
+		for (k = 0; k < 1U << (order - CHUNK_ORDER); k++) {
+			m->chunks[i + k] = page + (k << CHUNK_ORDER);
+			/* The block's order on its first chunk, 0 on the rest. */
+			m->order[i + k] = k ? 0 : order;
+			m->nr_chunks++;
+		}
+		for (j = 0; j < (1U << order); j++)
+			pages[(i << CHUNK_ORDER) + j] = page + j;
 	}
 	m->va = vmap(pages, n, VM_MAP, PAGE_KERNEL);
 	if (!m->va)
@@ -107,9 +124,12 @@ void hvmem_free(struct hv_memory *m)
 		m->va = NULL;
 	}
 	for (i = 0; i < m->nr_chunks; i++)
-		__free_pages(m->chunks[i], CHUNK_ORDER);
+		if (m->order[i])
+			__free_pages(m->chunks[i], m->order[i]);
 	kfree(m->chunks);
+	kfree(m->order);
 	m->chunks = NULL;
+	m->order = NULL;
 	m->nr_chunks = 0;
 }
 

@@ -12,7 +12,8 @@
 /* hvmem.c: the hypervisor's memory, taken from Linux. */
 struct hv_memory {
 	unsigned int nr_chunks;
-	struct page **chunks;		/* one order-9 block each */
+	struct page **chunks;		/* 2 MiB each */
+	u8 *order;			/* per chunk: its block's order, or 0 */
 	void *va;			/* all chunks, contiguous */
 	u64 text_offset, text_size;	/* the image's code, in va */
 	struct resource *res;		/* /proc/iomem entries */
