@@ -98,6 +98,9 @@ void hv_vprintf(const char *fmt, va_list ap)
 
 	len = vsnprintf(line, sizeof(line), fmt, ap);
 	n = MIN((size_t)len, sizeof(line) - 1);
+	/* A cut line still ends its line, so the next one gets a prefix. */
+	if ((size_t)len > n && fmt[strlen(fmt) - 1] == '\n')
+		line[n - 1] = '\n';
 	locked = log_lock_bounded();
 	for (size_t i = 0; i < n; i++) {
 		if (at_line_start) {

@@ -278,6 +278,14 @@ static int xl_param_one(struct xl_load_params *out, const char *arg,
 	return xl_param_add(out, arg, key, val, err, errsize);
 }
 
+/* The reason quotes the argument: keep it one printable line. */
+static void sanitize(char *err)
+{
+	for (; *err; err++)
+		if ((unsigned char)*err < 0x20 || *err == 0x7f)
+			*err = '?';
+}
+
 int xl_load_params_parse(int argc, char *const argv[],
 			 struct xl_load_params *out, char *err,
 			 size_t errsize)
@@ -289,8 +297,11 @@ int xl_load_params_parse(int argc, char *const argv[],
 		err[0] = '\0';
 	for (i = 0; i < argc; i++) {
 		rc = xl_param_one(out, argv[i], err, errsize);
-		if (rc)
+		if (rc) {
+			if (errsize)
+				sanitize(err);
 			return rc;
+		}
 	}
 	return 0;
 }
