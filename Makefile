@@ -13,6 +13,8 @@ DESTDIR ?=
 # Sub-makes run in other directories: make a relative DESTDIR absolute.
 DEST := $(if $(DESTDIR),$(abspath $(DESTDIR)))
 DEMO_ARGS ?=
+# e.g. CHECK_ARGS="-j 2 launch*": options and test globs for tests/check
+CHECK_ARGS ?=
 
 all: hv modules tools test-tools
 
@@ -52,7 +54,7 @@ check: deps
 	@$(MAKE) all
 	@$(MAKE) -s install DESTDIR=$(BUILD)/root
 	@$(MAKE) unit
-	@$(TOP)/tests/check
+	@$(TOP)/tests/check $(CHECK_ARGS)
 
 demo: deps
 	@$(MAKE) all

@@ -1,0 +1,24 @@
+#!/bin/sh
+# The "existing server" path: the VM boots from a disk through GRUB 2 and
+# Debian's initrd, then the project's module is loaded into that system.
+# vm: --boot grub --cpus 2 --mem 1024 --timeout 300
+
+fail() { echo "grub-boot: FAIL: $*"; exit 1; }
+
+grep -q 'BOOT_IMAGE=' /proc/cmdline || fail "not booted by GRUB: $(cat /proc/cmdline)"
+[ "$(awk '$2 == "/" { print $3 }' /proc/mounts)" = ext4 ] || fail "root is not the ext4 disk"
+grep -qw svm /proc/cpuinfo || fail "no svm flag in /proc/cpuinfo"
+command -v xenlate >/dev/null || fail "xenlate is not on PATH"
+
+if modinfo xenlate >/dev/null 2>&1; then
+	modprobe xenlate || fail "modprobe xenlate"
+	grep -q '^xenlate ' /proc/modules || fail "xenlate is not loaded"
+	rmmod xenlate || fail "rmmod xenlate"
+	if dmesg | grep -E 'BUG:|WARNING:|Oops|general protection'; then
+		fail "kernel complained (above)"
+	fi
+	echo "grub-boot: xenlate loaded and unloaded"
+else
+	echo "grub-boot: no xenlate module installed yet; system is up"
+fi
+echo "grub-boot: OK"
