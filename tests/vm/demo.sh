@@ -19,3 +19,5 @@ else
 	step modprobe xenlate
 fi
 step xenlate info
+step /usr/libexec/xenlate-tests/xl-cpuid
+step xenlate dmesg
