@@ -3,6 +3,7 @@
 # xenlate: make (build all), make install [DESTDIR=D], make deps,
 # make check (deps, build, unit tests, VM scenarios), make demo.
 
+MAKEFLAGS += --no-print-directory
 TOP := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 BUILD := $(TOP)/build
 

@@ -10,6 +10,7 @@
 #include "msr.h"
 #include "uart.h"
 #include "dom0.h"
+#include "npt.h"
 #include <hv/mm.h>
 #include <hv/log.h>
 #include <hv/errno.h>
@@ -20,30 +21,6 @@ struct pt dom0_npt;
 u8 *dom0_msrpm;			/* 8 KiB */
 u8 *dom0_iopm;			/* 12 KiB */
 u64 dom0_msrpm_pa, dom0_iopm_pa;
-
-#define NPT_FLAGS	(PTE_P | PTE_RW | PTE_US)
-
-static int npt_map_all(const struct xl_boot_info *bi)
-{
-	/* Everything below 4 GiB: RAM, firmware, MMIO and the APICs. */
-	int rc = pt_map(&dom0_npt, 0, 0, 1ULL << 32, NPT_FLAGS, true);
-
-	for (u32 i = 0; !rc && i < bi->nr_ranges && i < XL_MAX_RANGES; i++) {
-		u64 s = ALIGN_DOWN(bi->range[i].start, PAGE_SIZE);
-		u64 e = ALIGN_UP(bi->range[i].end, PAGE_SIZE);
-
-		if (e > bi->phys_top)
-			e = bi->phys_top;
-		if (e > s && e > (1ULL << 32)) {
-			s = MAX(s, 1ULL << 32);
-			rc = pt_map(&dom0_npt, s, s, e - s, NPT_FLAGS, true);
-		}
-	}
-	/* Then take our own memory away. */
-	for (u32 i = 0; !rc && i < hv_mem.nr_chunks; i++)
-		rc = pt_unmap(&dom0_npt, hv_mem.chunk_pa[i], XL_CHUNK_SIZE);
-	return rc;
-}
 
 static void iopm_intercept(u8 *pm, u16 port, u16 count)
 {
@@ -56,7 +33,9 @@ int dom0_init(const struct xl_boot_info *bi)
 	int rc = pt_init(&dom0_npt, bi->paging_levels, &hv_pt_ops);
 
 	if (!rc)
-		rc = npt_map_all(bi);
+		rc = npt_build_identity(&dom0_npt, bi->range, bi->nr_ranges,
+					bi->phys_top, hv_mem.chunk_pa,
+					hv_mem.nr_chunks, XL_CHUNK_SIZE);
 	if (rc)
 		return rc;
 	dom0_msrpm = mem_alloc_pages(&hv_mem, 2, 1);
