@@ -6,6 +6,10 @@
  */
 #include <hv/mm.h>
 #include <hv/lib.h>
+#include <hv/spinlock.h>
+
+/* Allocation happens on any CPU once domains exist. */
+static spinlock_t mem_lock = SPINLOCK_INIT;
 
 struct hv_mem hv_mem;
 
@@ -45,6 +49,7 @@ void *mem_alloc_pages(struct hv_mem *m, u64 nr, u64 align)
 {
 	if (!nr || nr > CHUNK_PAGES || !align || (align & (align - 1)))
 		return NULL;
+	spin_lock(&mem_lock);
 	for (u64 chunk = 0; chunk < m->nr_chunks; chunk++) {
 		u64 first = chunk * CHUNK_PAGES;
 		u64 end = first + CHUNK_PAGES;
@@ -62,11 +67,13 @@ void *mem_alloc_pages(struct hv_mem *m, u64 nr, u64 align)
 				continue;
 			mark(m, i, nr, true);
 			m->nr_free -= nr;
+			spin_unlock(&mem_lock);
 			memset((void *)(m->base_va + i * PAGE_SIZE), 0,
 			       nr * PAGE_SIZE);
 			return (void *)(m->base_va + i * PAGE_SIZE);
 		}
 	}
+	spin_unlock(&mem_lock);
 	return NULL;
 }
 
@@ -78,8 +85,10 @@ void mem_free_pages(struct hv_mem *m, void *va, u64 nr)
 		return;
 	/* Scrub: the next user of these pages must not see this one's data. */
 	memset(va, 0, nr * PAGE_SIZE);
+	spin_lock(&mem_lock);
 	mark(m, first, nr, false);
 	m->nr_free += nr;
+	spin_unlock(&mem_lock);
 }
 
 u64 mem_virt_to_phys(const struct hv_mem *m, const void *va)

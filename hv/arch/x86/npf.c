@@ -39,10 +39,15 @@ void handle_ioio(struct hv_cpu *c)
 		       (unsigned long long)(info >> 16));
 	/* IN reads an absent device (all ones); OUT goes nowhere. */
 	if (info & 1) {
-		u32 size = (info >> 4) & 7;
-		u64 mask = size == 1 ? 0xff : size == 2 ? 0xffff : 0xffffffff;
+		struct vmcb_save *s = &c->vmcb->save;
 
-		c->vmcb->save.rax |= mask;
+		/* SZ8, SZ16, SZ32 in bits 4-6; a 32-bit IN clears 63:32. */
+		if (info & BIT(4))
+			s->rax |= 0xff;
+		else if (info & BIT(5))
+			s->rax |= 0xffff;
+		else
+			s->rax = 0xffffffff;
 	}
 	c->vmcb->save.rip = c->vmcb->control.exitinfo2;
 }
