@@ -73,38 +73,34 @@ void *dom0_gpa_ptr(u64 gpa, u64 len, bool write)
 	return phys_to_virt(hpa);
 }
 
-int copy_to_dom0(u64 gpa, const void *src, size_t len)
+/* Copy between a hypervisor buffer and Dom0's memory, page by page. */
+static int copy_dom0(u64 gpa, void *buf, size_t len, bool to_dom0)
 {
-	const u8 *s = src;
+	u8 *b = buf;
 
 	while (len) {
 		size_t part = MIN(len, PAGE_SIZE - (gpa & (PAGE_SIZE - 1)));
-		void *d = dom0_gpa_ptr(gpa, part, true);
+		u8 *p = dom0_gpa_ptr(gpa, part, to_dom0);
 
-		if (!d)
+		if (!p)
 			return -EFAULT;
-		memcpy(d, s, part);
-		s += part;
+		if (to_dom0)
+			memcpy(p, b, part);
+		else
+			memcpy(b, p, part);
+		b += part;
 		gpa += part;
 		len -= part;
 	}
 	return 0;
 }
 
+int copy_to_dom0(u64 gpa, const void *src, size_t len)
+{
+	return copy_dom0(gpa, (void *)src, len, true);
+}
+
 int copy_from_dom0(void *dst, u64 gpa, size_t len)
 {
-	u8 *d = dst;
-
-	while (len) {
-		size_t part = MIN(len, PAGE_SIZE - (gpa & (PAGE_SIZE - 1)));
-		const void *s = dom0_gpa_ptr(gpa, part, false);
-
-		if (!s)
-			return -EFAULT;
-		memcpy(d, s, part);
-		d += part;
-		gpa += part;
-		len -= part;
-	}
-	return 0;
+	return copy_dom0(gpa, dst, len, false);
 }

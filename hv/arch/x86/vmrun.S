@@ -7,6 +7,27 @@
 #define CPU_VMCB_PA	128
 #define CPU_HOST_VMCB	136
 
+/*
+ * Load rcx..r15 from gpr[] at (%rdi) (rax and rsp are handled apart),
+ * rdi last since it is the base.
+ */
+.macro LOAD_GPRS_BUT_RAX
+	mov	8(%rdi), %rcx
+	mov	16(%rdi), %rdx
+	mov	24(%rdi), %rbx
+	mov	40(%rdi), %rbp
+	mov	48(%rdi), %rsi
+	mov	64(%rdi), %r8
+	mov	72(%rdi), %r9
+	mov	80(%rdi), %r10
+	mov	88(%rdi), %r11
+	mov	96(%rdi), %r12
+	mov	104(%rdi), %r13
+	mov	112(%rdi), %r14
+	mov	120(%rdi), %r15
+	mov	56(%rdi), %rdi
+.endm
+
 	.text
 
 /*
@@ -30,20 +51,7 @@ svm_run_loop:
 .Lenter:
 	mov	CPU_VMCB_PA(%rdi), %rax
 	vmload	%rax
-	mov	8(%rdi), %rcx
-	mov	16(%rdi), %rdx
-	mov	24(%rdi), %rbx
-	mov	40(%rdi), %rbp
-	mov	48(%rdi), %rsi
-	mov	64(%rdi), %r8
-	mov	72(%rdi), %r9
-	mov	80(%rdi), %r10
-	mov	88(%rdi), %r11
-	mov	96(%rdi), %r12
-	mov	104(%rdi), %r13
-	mov	112(%rdi), %r14
-	mov	120(%rdi), %r15
-	mov	56(%rdi), %rdi
+	LOAD_GPRS_BUT_RAX
 	vmrun	%rax
 	/* #VMEXIT: rax, rsp and rip are the host's again; the rest guest's. */
 	push	%rdi
@@ -103,20 +111,7 @@ svm_devirt_switch:
 	pushq	176(%rdi)
 	pushq	152(%rdi)
 	mov	0(%rdi), %rax
-	mov	8(%rdi), %rcx
-	mov	16(%rdi), %rdx
-	mov	24(%rdi), %rbx
-	mov	40(%rdi), %rbp
-	mov	48(%rdi), %rsi
-	mov	64(%rdi), %r8
-	mov	72(%rdi), %r9
-	mov	80(%rdi), %r10
-	mov	88(%rdi), %r11
-	mov	96(%rdi), %r12
-	mov	104(%rdi), %r13
-	mov	112(%rdi), %r14
-	mov	120(%rdi), %r15
-	mov	56(%rdi), %rdi
+	LOAD_GPRS_BUT_RAX
 	/* Interrupts stay masked by the frame's IF=0 until iretq. */
 	stgi
 	iretq
