@@ -50,11 +50,17 @@ static int cpu_offline_cb(unsigned int cpu)
 static int reboot_cb(struct notifier_block *nb, unsigned long action,
 		     void *data)
 {
+	int left;
+
 	cpus_read_lock();
 	WRITE_ONCE(active, false);
-	devirt_all();
+	left = devirt_all();
 	cpus_read_unlock();
-	pr_info("all CPUs left the hypervisor for reboot\n");
+	if (left)
+		pr_err("%d CPUs are still under the hypervisor at reboot\n",
+		       left);
+	else
+		pr_info("all CPUs left the hypervisor for reboot\n");
 	return NOTIFY_DONE;
 }
 

@@ -7,6 +7,8 @@
 #include <linux/cpu.h>
 #include <linux/stop_machine.h>
 #include <linux/delay.h>
+#include <linux/smp.h>
+#include <linux/jiffies.h>
 #include <asm/cpufeature.h>
 #include <asm/msr.h>
 #include <asm/tlbflush.h>
@@ -196,8 +198,42 @@ static void devirt_one(void *unused)
 	devirt_this_cpu();
 }
 
-/* Give every CPU back to Linux.  cpus_read_lock held. */
-void devirt_all(void)
+static DEFINE_PER_CPU(call_single_data_t, devirt_csd);
+
+/*
+ * Give every CPU back to Linux.  cpus_read_lock held.  Never waits for a
+ * CPU forever (one that panicked in the hypervisor never answers): each
+ * gets its own asynchronous call, then we wait up to launch_timeout_ms.
+ * Returns how many CPUs are still under the hypervisor.
+ */
+int devirt_all(void)
 {
-	on_each_cpu(devirt_one, NULL, 1);
+	unsigned long deadline;
+	int cpu, left;
+
+	for_each_online_cpu(cpu) {
+		call_single_data_t *csd = per_cpu_ptr(&devirt_csd, cpu);
+
+		if (!READ_ONCE(per_cpu(xl_launched, cpu)))
+			continue;
+		/* Set once: re-initialising one still queued would break it. */
+		if (!csd->func)
+			INIT_CSD(csd, devirt_one, NULL);
+		/* -EBUSY: the last request to that CPU never ran. */
+		smp_call_function_single_async(cpu, csd);
+	}
+	deadline = jiffies + msecs_to_jiffies(launch_timeout_ms);
+	for (;;) {
+		left = 0;
+		for_each_online_cpu(cpu)
+			left += READ_ONCE(per_cpu(xl_launched, cpu));
+		if (!left || time_after(jiffies, deadline))
+			break;
+		usleep_range(100, 1000);
+	}
+	for_each_online_cpu(cpu)
+		if (READ_ONCE(per_cpu(xl_launched, cpu)))
+			pr_err("CPU %d did not leave the hypervisor within %u ms\n",
+			       cpu, launch_timeout_ms);
+	return left;
 }

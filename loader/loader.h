@@ -39,7 +39,7 @@ int svm_check_cpu(void);
 int launch_this_cpu(void);
 void devirt_this_cpu(void);
 int launch_all(void);
-void devirt_all(void);
+int devirt_all(void);
 extern int fail_cpu;
 extern unsigned int launch_timeout_ms;
 
