@@ -26,6 +26,10 @@ static unsigned short serial;
 module_param(serial, ushort, 0444);
 MODULE_PARM_DESC(serial, "I/O port of a 16550 UART for the hypervisor log, e.g. 0x2f8 (default 0: none)");
 
+static bool debug;
+module_param(debug, bool, 0444);
+MODULE_PARM_DESC(debug, "testing: allow Dom0 to crash the hypervisor on purpose, to test its panic path (default off)");
+
 module_param(fail_cpu, int, 0444);
 MODULE_PARM_DESC(fail_cpu, "testing: make this CPU fail to enter, to exercise the rollback (default -1)");
 
@@ -66,6 +70,7 @@ static int boot_info_fill(struct xl_boot_info *bi)
 	bi->tsc_khz = tsc_khz;
 	bi->load_wallclock_ns = ktime_get_real_ns();
 	bi->serial_port = serial;
+	bi->flags = debug ? XL_BOOT_DEBUG : 0;
 	bi->paging_levels = pgtable_l5_enabled() ? 5 : 4;
 	bi->nr_chunks = hv_mem.nr_chunks;
 	for (i = 0; i < hv_mem.nr_chunks; i++)

@@ -72,6 +72,12 @@ long do_dom0ctl(u64 cmd, u64 gpa, u64 len)
 		return ctl_log_read(gpa, len);
 	case XL_CTL_DEVIRT:
 		return arch_dom0_devirt();
+	case XL_CTL_DEBUG_CRASH:
+		if (!(hv_boot_flags & XL_BOOT_DEBUG))
+			return -EPERM;
+		hv_log("dom0: crashing this CPU on request (debug=1)");
+		arch_debug_crash();
+		return -EIO;	/* not reached */
 	}
 	return -EINVAL;
 }

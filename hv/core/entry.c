@@ -9,6 +9,7 @@
 #include <hv/errno.h>
 #include <xenlate/boot.h>
 #include <xenlate/dom0ctl.h>
+#include <hv/dom0.h>
 
 int arch_init(const struct xl_boot_info *bi);
 long arch_launch_cpu(u32 index, u64 resume_rsp, u64 resume_rip);
@@ -17,6 +18,7 @@ extern const char hv_header[], __hv_image_end[];
 
 /* Our own copy: the loader's may go away after init. */
 static struct xl_boot_info boot_info;
+u16 hv_boot_flags;
 
 static long hv_init(const struct xl_boot_info *bi)
 {
@@ -30,6 +32,7 @@ static long hv_init(const struct xl_boot_info *bi)
 	    (bi->paging_levels != 4 && bi->paging_levels != 5) ||
 	    !bi->nr_cpus || image > XL_CHUNK_SIZE)
 		return -EINVAL;
+	hv_boot_flags = bi->flags;
 	mem_init(&hv_mem, bi->image_va, bi->chunk_pa, bi->nr_chunks, image);
 	rc = arch_init(bi);
 	if (rc)

@@ -35,6 +35,9 @@
 #define XL_MAX_CHUNKS		1024	/* 2 GiB of hypervisor memory */
 #define XL_MAX_RANGES		128
 
+/* Testing aids that a production load must not have. */
+#define XL_BOOT_DEBUG		0x1	/* allow XL_CTL_DEBUG_CRASH */
+
 #ifndef __ASSEMBLY__
 #include "types.h"
 
@@ -72,7 +75,7 @@ struct xl_boot_info {
 	uint64_t tsc_khz;
 	uint64_t load_wallclock_ns;
 	uint16_t serial_port;	/* 0: no serial log */
-	uint16_t pad0;
+	uint16_t flags;		/* XL_BOOT_* */
 	uint32_t paging_levels;	/* Linux's: 4, or 5 with LA57 */
 	uint32_t nr_chunks;
 	uint32_t nr_ranges;

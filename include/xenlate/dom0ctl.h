@@ -24,6 +24,12 @@ enum xl_ctl_cmd {
 	XL_CTL_INFO = 1,	/* arg: struct xl_ctl_info, filled */
 	XL_CTL_LOG_READ = 2,	/* arg: struct xl_ctl_log */
 	XL_CTL_DEVIRT = 3,	/* leave guest mode on this CPU; no arg */
+	/*
+	 * Fault inside the hypervisor on this CPU, to test the panic path:
+	 * the CPU prints the panic and halts.  Only when loaded with
+	 * debug=1; -EPERM otherwise.  No arg.
+	 */
+	XL_CTL_DEBUG_CRASH = 4,
 };
 
 struct xl_ctl_info {

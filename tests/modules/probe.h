@@ -15,5 +15,8 @@ int probe_efer(void);
 int probe_svm_msrs(void);
 int probe_svm_insns(void);
 int probe_msr_outside(void);
+int probe_crash_refused(void);
+int probe_crash_file_create(void);
+void probe_crash_file_remove(void);
 
 #endif

@@ -12,7 +12,7 @@
 
 static char *probe = "all";
 module_param(probe, charp, 0444);
-MODULE_PARM_DESC(probe, "hv_read, hv_write, efer, svm_msrs, svm_insns, msr_outside or all");
+MODULE_PARM_DESC(probe, "hv_read, hv_write, efer, svm_msrs, svm_insns, msr_outside, crash_refused, all, or none");
 
 static const struct {
 	const char *name;
@@ -24,6 +24,7 @@ static const struct {
 	{ "svm_msrs", probe_svm_msrs },
 	{ "svm_insns", probe_svm_insns },
 	{ "msr_outside", probe_msr_outside },
+	{ "crash_refused", probe_crash_refused },
 };
 
 static int __init probe_init(void)
@@ -44,15 +45,17 @@ static int __init probe_init(void)
 		if (r && !rc)
 			rc = r;
 	}
-	if (!ran) {
+	/* "none": just load, e.g. for the crash_now parameter. */
+	if (!ran && strcmp(probe, "none")) {
 		pr_err("unknown probe '%s'\n", probe);
 		return -EINVAL;
 	}
-	return rc;
+	return rc ? rc : probe_crash_file_create();
 }
 
 static void __exit probe_exit(void)
 {
+	probe_crash_file_remove();
 }
 
 module_init(probe_init);

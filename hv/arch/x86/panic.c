@@ -7,6 +7,7 @@
 #include "cpu.h"
 #include <hv/log.h>
 #include <hv/lib.h>
+#include <hv/dom0.h>
 
 void dump_guest(struct hv_cpu *c)
 {
@@ -37,6 +38,14 @@ void dump_guest(struct hv_cpu *c)
 	       (unsigned long long)c->gpr[GPR_RSI],
 	       (unsigned long long)c->gpr[GPR_RDI],
 	       (unsigned long long)c->gpr[GPR_RBP]);
+}
+
+/* Not const: the compiler must not see the null access coming. */
+static u64 *volatile debug_bad_address;
+
+void arch_debug_crash(void)
+{
+	(void)*(volatile u64 *)debug_bad_address;	/* #PF in host mode */
 }
 
 void hv_panic(const char *fmt, ...)

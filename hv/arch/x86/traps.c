@@ -30,7 +30,7 @@ struct extable_entry {
 	s32 fixup;
 };
 
-extern const char hv_trap_stubs[];
+extern const char hv_trap_stubs[], hv_header[];
 extern const struct extable_entry __extable_start[], __extable_end[];
 
 static struct idt_entry idt[32] __aligned(16);
@@ -87,7 +87,7 @@ static void backtrace(u64 rbp)
 		    ALIGN_DOWN(rbp, CPU_BLOCK_SIZE) != (u64)this_cpu())
 			break;
 		hv_log("  [<%016llx>] (image+0x%llx)", (unsigned long long)fp[1],
-		       (unsigned long long)(fp[1] - (u64)hv_trap_stubs));
+		       (unsigned long long)(fp[1] - (u64)hv_header));
 		rbp = fp[0];
 	}
 }
@@ -101,8 +101,10 @@ void hv_trap(struct trap_frame *f)
 	hv_log("HYPERVISOR PANIC: exception %llu error %llx on cpu %u",
 	       (unsigned long long)f->vector, (unsigned long long)f->error,
 	       c->index);
-	hv_log(" rip %016llx rsp %016llx rflags %llx cr2 %016llx",
-	       (unsigned long long)f->rip, (unsigned long long)f->rsp,
+	hv_log(" rip %016llx (image+0x%llx) rsp %016llx rflags %llx cr2 %016llx",
+	       (unsigned long long)f->rip,
+	       (unsigned long long)(f->rip - (u64)hv_header),
+	       (unsigned long long)f->rsp,
 	       (unsigned long long)f->rflags, (unsigned long long)read_cr2());
 	hv_log(" rax %016llx rbx %016llx rcx %016llx rdx %016llx",
 	       (unsigned long long)f->rax, (unsigned long long)f->rbx,
@@ -110,8 +112,8 @@ void hv_trap(struct trap_frame *f)
 	hv_log(" rsi %016llx rdi %016llx rbp %016llx r8  %016llx",
 	       (unsigned long long)f->rsi, (unsigned long long)f->rdi,
 	       (unsigned long long)f->rbp, (unsigned long long)f->r8);
-	hv_log(" image text at %016llx; backtrace:",
-	       (unsigned long long)hv_trap_stubs);
+	hv_log(" image at %016llx (addr2line -e build/hv/hv.elf image+X); backtrace:",
+	       (unsigned long long)hv_header);
 	backtrace(f->rbp);
 	hv_panic("unexpected exception %llu", (unsigned long long)f->vector);
 }

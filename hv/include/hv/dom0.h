@@ -13,5 +13,10 @@ int copy_from_dom0(void *dst, u64 gpa, size_t len);
 void arch_fill_info(struct xl_ctl_info *info);
 /* Leave the hypervisor on this CPU; returns only with an error. */
 long arch_dom0_devirt(void);
+/* A real fault in host mode, for testing the panic path. */
+void arch_debug_crash(void);
+
+/* XL_BOOT_* flags the loader gave (core/entry.c). */
+extern u16 hv_boot_flags;
 
 #endif
