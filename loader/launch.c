@@ -21,6 +21,7 @@ hv_entry_t xl_entry;
 DEFINE_PER_CPU(bool, xl_launched);
 
 int fail_cpu = -1;
+int late_cpu = -1;
 unsigned int launch_timeout_ms = 2000;
 
 /*
@@ -63,6 +64,8 @@ int launch_this_cpu(void)
 		return 0;
 	if (cpu == fail_cpu)
 		return -EIO;	/* test hook: pretend this CPU failed */
+	if (cpu == late_cpu)	/* test hook: arrive after the others gave up */
+		mdelay(launch_timeout_ms + 200);
 	rc = svm_check_cpu();
 	if (rc)
 		return rc;
@@ -160,7 +163,7 @@ static const char *launch_reason(long err)
 		return "SVM is already in use (EFER.SVME set: is another "
 		       "hypervisor such as kvm_amd running a VM?)";
 	case -ETIMEDOUT:
-		return "a CPU did not arrive in time";
+		return "a CPU did not arrive";
 	}
 	return "the CPU refused to enter the hypervisor";
 }

@@ -40,7 +40,7 @@ int launch_this_cpu(void);
 void devirt_this_cpu(void);
 int launch_all(void);
 int devirt_all(void);
-extern int fail_cpu;
+extern int fail_cpu, late_cpu;
 extern unsigned int launch_timeout_ms;
 
 /* hotplug.c: starting and stopping, CPU hotplug, reboot and suspend. */

@@ -33,6 +33,9 @@ MODULE_PARM_DESC(debug, "testing: allow Dom0 to crash the hypervisor on purpose,
 module_param(fail_cpu, int, 0444);
 MODULE_PARM_DESC(fail_cpu, "testing: make this CPU fail to enter, to exercise the rollback (default -1)");
 
+module_param(late_cpu, int, 0444);
+MODULE_PARM_DESC(late_cpu, "testing: make this CPU arrive after launch_timeout_ms, to exercise the timeout (default -1)");
+
 module_param(launch_timeout_ms, uint, 0444);
 MODULE_PARM_DESC(launch_timeout_ms, "how long CPUs wait for each other at launch (default 2000)");
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Loads that must fail with one clear line and leave Linux as it was:
-# not enough memory, a bad parameter, a CPU that fails to enter (every
-# CPU rolls back), SVM already in use by KVM.
+# not enough memory, a bad parameter, a CPU that fails to enter or comes
+# too late (every CPU rolls back), SVM already in use by KVM.
 # vm: --cpus 2 --mem 1024 --timeout 240
 SCENARIO=refuse
 . /usr/libexec/xenlate-tests/lib.sh
@@ -24,6 +24,7 @@ try "not enough memory" mem=2000
 try "out of range" mem=1
 try "rolled back" fail_cpu=1
 try "rolled back" fail_cpu=0
+try "did not arrive within 300 ms" late_cpu=1 launch_timeout_ms=300
 
 # SVM in use: a KVM virtual machine switches SVM on in every CPU.
 modprobe kvm_amd || fail "modprobe kvm_amd"
