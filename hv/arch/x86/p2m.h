@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Moving host frames between Dom0's nested page tables and a guest's
+ * (docs/domains-plan.md, "Memory").  A frame belongs to Dom0 exactly when
+ * Dom0's tables map it, to a guest when the guest's tables do: no frame
+ * table, and no frame can be in two places.
+ */
+#ifndef X86_P2M_H
+#define X86_P2M_H
+
+#include "pgtable.h"
+
+#define P2M_FLAGS	(PTE_P | PTE_RW | PTE_US)
+
+struct p2m_ops {
+	/* True when [pa, pa + PAGE_SIZE) is hypervisor memory. */
+	bool (*is_hv)(u64 pa);
+	/* Zero the frame: nobody may read its previous owner's data. */
+	void (*scrub)(u64 pa);
+};
+
+/*
+ * Give host frame @pfn, now Dom0's, to the guest at @gfn.  0, or -EINVAL
+ * (not a frame Dom0 owns: unmapped, already given, not identity-mapped),
+ * -EPERM (hypervisor memory), -EEXIST (@gfn already backed), -ENOMEM.
+ * On error nothing changed.  The caller flushes Dom0's TLBs before the
+ * guest may use the frame.
+ */
+int p2m_take_from_dom0(struct pt *dom0, struct pt *guest, u64 gfn, u64 pfn,
+		       const struct p2m_ops *ops);
+/*
+ * Give the frame behind @gfn back to Dom0, scrubbed.  Returns 0 and its
+ * frame number in *@pfn, or -ENOENT if @gfn is not backed.  The caller
+ * makes sure no vCPU of the guest can still write it (stopped, or TLBs
+ * flushed) before calling.
+ */
+int p2m_give_to_dom0(struct pt *dom0, struct pt *guest, u64 gfn, u64 *pfn,
+		     const struct p2m_ops *ops);
+
+#endif
