@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Domains: Dom0 (id 0, the running Linux) and guests.  The table and the
+ * lifecycle are architecture-independent; what a domain needs from the
+ * CPU (nested page tables, vCPU state) hangs off arch.
+ */
+#ifndef HV_DOMAIN_H
+#define HV_DOMAIN_H
+
+#include <hv/types.h>
+#include <hv/spinlock.h>
+
+#define DOMID_DOM0		0
+#define MAX_DOMAINS		256	/* the paper ran 128 at once */
+#define MAX_GUEST_VCPUS		64
+/* Guest ids are 1 .. DOMID_LIMIT - 1 (Xen reserves 0x7ff0 and up). */
+#define DOMID_LIMIT		0x7ff0
+
+enum domain_state {
+	DOMAIN_BUILDING,	/* created, never ran: the builder may write */
+	DOMAIN_RUNNING,
+	DOMAIN_PAUSED,
+	DOMAIN_SHUTDOWN,	/* stopped itself; shutdown_reason says why */
+	DOMAIN_DYING,		/* being destroyed */
+};
+
+struct domain_stats {
+	u64 cpu_ns;
+	u64 hypercalls;
+	u64 evtchn_sends;
+};
+
+struct arch_domain;
+
+struct domain {
+	u16 id;
+	enum domain_state state;
+	u32 shutdown_reason;	/* SHUTDOWN_* from xen/sched.h */
+	u32 nr_vcpus;
+	u64 nr_pages;		/* frames it owns now */
+	u64 max_pages;		/* the most it may own (maxmem) */
+	u64 created_ns;
+	struct domain_stats stats;
+	struct arch_domain *arch;
+};
+
+/*
+ * The table.  Ids are handed out increasing and not reused until they
+ * wrap (so a stale id from Dom0 finds nothing rather than a new domain).
+ */
+struct domain_table {
+	spinlock_t lock;
+	u16 next_id;
+	u32 nr;
+	struct domain *slot[MAX_DOMAINS];	/* by id % MAX_DOMAINS */
+};
+
+void domain_table_init(struct domain_table *t);
+/* A free id and slot for @d, or -ENOSPC; fills d->id. */
+int domain_table_insert(struct domain_table *t, struct domain *d);
+struct domain *domain_table_find(struct domain_table *t, u16 id);
+void domain_table_remove(struct domain_table *t, struct domain *d);
+/* Domains in id order starting at @from; returns how many were put. */
+u32 domain_table_list(struct domain_table *t, u16 from, struct domain **out,
+		      u32 max);
+
+/* Whether the state machine allows @from -> @to. */
+bool domain_state_change_ok(enum domain_state from, enum domain_state to);
+
+#endif
