@@ -99,6 +99,15 @@ u64 mem_virt_to_phys(const struct hv_mem *m, const void *va)
 	       (off & (XL_CHUNK_SIZE - 1));
 }
 
+void *mem_phys_to_virt(const struct hv_mem *m, u64 pa)
+{
+	for (u32 i = 0; i < m->nr_chunks; i++)
+		if (pa >= m->chunk_pa[i] && pa < m->chunk_pa[i] + XL_CHUNK_SIZE)
+			return (void *)(m->base_va + (u64)i * XL_CHUNK_SIZE +
+					(pa - m->chunk_pa[i]));
+	return NULL;
+}
+
 bool mem_owns_phys(const struct hv_mem *m, u64 pa, u64 len)
 {
 	for (u32 i = 0; i < m->nr_chunks; i++) {

@@ -16,6 +16,7 @@
 struct test_alloc {
 	unsigned int nr;	/* pages handed out */
 	unsigned int limit;	/* fail once nr reaches it */
+	unsigned int freed;
 	void *page[MAX_TABLES];
 };
 
@@ -46,6 +47,20 @@ static void *t_phys_to_virt(void *opaque, u64 pa)
 	return NULL;
 }
 
+static void t_free(void *opaque, void *va)
+{
+	struct test_alloc *a = opaque;
+
+	for (unsigned int i = 0; i < a->nr; i++)
+		if (a->page[i] == va) {
+			free(va);
+			a->page[i] = NULL;
+			a->freed++;
+			return;
+		}
+	fail_fmt("free(%p): not a live table page", va);
+}
+
 struct fixture {
 	struct test_alloc a;
 	struct pt_ops ops;
@@ -60,6 +75,7 @@ static struct fixture *fixture_new(unsigned int limit)
 	f->a.limit = limit;
 	f->ops.alloc = t_alloc;
 	f->ops.phys_to_virt = t_phys_to_virt;
+	f->ops.free = t_free;
 	f->ops.opaque = &f->a;
 	return f;
 }

@@ -538,9 +538,26 @@ static void test_split_enomem(void **state)
 	expect_unmapped(pt, va);
 }
 
+/* pt_destroy gives back every table page, split ones included. */
+static void test_destroy_frees_all(void **state)
+{
+	struct pt *pt = new_pt(state, 4);
+	struct fixture *f = *state;
+
+	assert_int_equal(pt_map(pt, 0, 0, 1ULL << 32, PTE_P, true), 0);
+	assert_int_equal(pt_map(pt, 0xffff888000000000ULL, 0x1000, 3 * SIZE_4K,
+				PTE_P, false), 0);
+	assert_int_equal(pt_unmap(pt, 0x200000 + SIZE_4K, SIZE_4K), 0);
+	assert_true(f->a.nr > 6);
+	pt_destroy(pt);
+	assert_int_equal(f->a.freed, f->a.nr);
+	assert_null(pt->root);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_destroy_frees_all, teardown),
 		cmocka_unit_test_teardown(test_init_levels, teardown),
 		cmocka_unit_test_teardown(test_init_enomem, teardown),
 		cmocka_unit_test_teardown(test_map_4k, teardown),

@@ -33,9 +33,22 @@ static void *pt_phys_to_virt(void *opaque, u64 pa)
 	return phys_to_virt(pa);
 }
 
+/* Tables below the root are reached through the direct map. */
+static void pt_free(void *opaque, void *va)
+{
+	u64 a = (u64)va;
+
+	(void)opaque;
+	if (a >= directmap_va && a - directmap_va < (1ULL << 52))
+		va = mem_phys_to_virt(&hv_mem, a - directmap_va);
+	if (va)
+		free_pages(va, 1);
+}
+
 const struct pt_ops hv_pt_ops = {
 	.alloc = pt_alloc,
 	.phys_to_virt = pt_phys_to_virt,
+	.free = pt_free,
 };
 
 extern const char __hv_text_start[], __hv_text_end[];

@@ -165,3 +165,19 @@ bool pt_lookup(const struct pt *pt, u64 va, u64 *pa, u64 *flags, u64 *size)
 	}
 	return false;
 }
+
+static void free_table(struct pt *pt, u64 *table, u32 level)
+{
+	for (int i = 0; level > 1 && i < 512; i++)
+		if ((table[i] & PTE_P) && !(table[i] & PTE_PS))
+			free_table(pt, table_of(pt, table[i]), level - 1);
+	pt->ops->free(pt->ops->opaque, table);
+}
+
+void pt_destroy(struct pt *pt)
+{
+	/* Recursion depth is the number of levels, at most 5. */
+	if (pt->root)
+		free_table(pt, pt->root, pt->levels);
+	pt->root = NULL;
+}

@@ -30,6 +30,8 @@ struct pt_ops {
 	/* A zeroed, page-aligned table page and its physical address. */
 	void *(*alloc)(void *opaque, u64 *pa);
 	void *(*phys_to_virt)(void *opaque, u64 pa);
+	/* Give back a table page (pt_destroy); may be NULL if never used. */
+	void (*free)(void *opaque, void *va);
 	void *opaque;
 };
 
@@ -47,6 +49,9 @@ int pt_init(struct pt *pt, u32 levels, const struct pt_ops *ops);
  * and @large is set.  Returns 0 or -ENOMEM.
  */
 int pt_map(struct pt *pt, u64 va, u64 pa, u64 size, u64 flags, bool large);
+/* Free every table page, the root included; the leaves' frames are
+ * the caller's.  @pt is unusable afterwards. */
+void pt_destroy(struct pt *pt);
 /* Remove the mappings of [va, va + size), splitting 2 MiB leaves. */
 int pt_unmap(struct pt *pt, u64 va, u64 size);
 /*

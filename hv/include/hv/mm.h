@@ -33,6 +33,8 @@ void mem_init(struct hv_mem *m, u64 base_va, const u64 *chunk_pa,
 void *mem_alloc_pages(struct hv_mem *m, u64 nr, u64 align);
 void mem_free_pages(struct hv_mem *m, void *va, u64 nr);
 u64 mem_virt_to_phys(const struct hv_mem *m, const void *va);
+/* The heap address of hypervisor frame @pa, or NULL if not ours. */
+void *mem_phys_to_virt(const struct hv_mem *m, u64 pa);
 /* True when [pa, pa + len) touches hypervisor memory. */
 bool mem_owns_phys(const struct hv_mem *m, u64 pa, u64 len);
 
