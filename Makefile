@@ -33,7 +33,7 @@ modules: hv check-kdir
 tools:
 	@$(MAKE) -s -C tools O=$(BUILD)/tools
 
-test-tools:
+test-tools: tools
 	@$(MAKE) -s -C tests/tools O=$(BUILD)/tests
 
 install: all

@@ -18,6 +18,30 @@ struct netlink_ext_ack;
  */
 #define XL_DOM0_LOG_CHUNK	8192
 
+/* A guest's memory on Dom0's side (guest_mem.c). */
+struct xl_guest_block {
+	struct page *page;
+	unsigned int order;
+};
+
+struct xl_guest_mem {
+	struct xl_guest_block *block;
+	u32 nr_blocks;
+	u64 nr_pages;
+};
+
+/* Take @pages pages from Linux and give them to domain @domid. */
+int xl_guest_mem_give(struct xl_guest_mem *m, u32 domid, u64 pages,
+		      struct netlink_ext_ack *extack);
+/* Back to Linux: only once the hypervisor returned them. */
+void xl_guest_mem_free(struct xl_guest_mem *m);
+
+#define XL_DOM_NAME_LEN		64
+
+int xl_genl_domain_create(struct sk_buff *skb, struct genl_info *info);
+int xl_genl_domain_destroy(struct sk_buff *skb, struct genl_info *info);
+int xl_genl_domain_list(struct sk_buff *skb, struct genl_info *info);
+
 int xl_genl_register(void);
 void xl_genl_unregister(void);
 

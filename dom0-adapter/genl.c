@@ -22,6 +22,18 @@ static const struct nla_policy xl_dmesg_policy[XL_A_MAX + 1] = {
 	[XL_A_LOG_SEQ]	= { .type = NLA_U64 },
 };
 
+static const struct nla_policy xl_dom_create_policy[XL_A_MAX + 1] = {
+	[XL_A_DOM_NAME]		= { .type = NLA_NUL_STRING,
+				    .len = XL_DOM_NAME_LEN - 1 },
+	[XL_A_DOM_VCPUS]	= NLA_POLICY_RANGE(NLA_U32, 1, 64),
+	[XL_A_DOM_MEM_KB]	= { .type = NLA_U64 },
+	[XL_A_DOM_MAXMEM_KB]	= { .type = NLA_U64 },
+};
+
+static const struct nla_policy xl_dom_id_policy[XL_A_MAX + 1] = {
+	[XL_A_DOM_ID]		= NLA_POLICY_RANGE(NLA_U32, 1, 0x7fef),
+};
+
 static const struct genl_ops xl_genl_ops[] = {
 	{
 		.cmd	= XL_CMD_INFO,
@@ -36,6 +48,27 @@ static const struct genl_ops xl_genl_ops[] = {
 		.policy	= xl_dmesg_policy,
 		.maxattr = XL_A_MAX,
 		.doit	= xl_genl_dmesg,
+	},
+	{
+		.cmd	= XL_CMD_DOMAIN_CREATE,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_dom_create_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_domain_create,
+	},
+	{
+		.cmd	= XL_CMD_DOMAIN_DESTROY,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_dom_id_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_domain_destroy,
+	},
+	{
+		.cmd	= XL_CMD_DOMAIN_LIST,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_info_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_domain_list,
 	},
 };
 

@@ -5,6 +5,7 @@
  * checked page by page by copy_to_dom0()/copy_from_dom0().
  */
 #include <hv/hypercall.h>
+#include <hv/domctl.h>
 #include <hv/dom0.h>
 #include <hv/log.h>
 #include <hv/mm.h>
@@ -72,6 +73,11 @@ long do_dom0ctl(u64 cmd, u64 gpa, u64 len)
 		return ctl_log_read(gpa, len);
 	case XL_CTL_DEVIRT:
 		return arch_dom0_devirt();
+	case XL_CTL_DOM_CREATE:
+	case XL_CTL_DOM_POPULATE:
+	case XL_CTL_DOM_DESTROY:
+	case XL_CTL_DOM_LIST:
+		return do_domctl(cmd, gpa, len);
 	case XL_CTL_DEBUG_CRASH:
 		if (!(hv_boot_flags & XL_BOOT_DEBUG))
 			return -EPERM;

@@ -10,6 +10,7 @@
 #include <xenlate/boot.h>
 #include <xenlate/dom0ctl.h>
 #include <hv/dom0.h>
+#include <hv/domctl.h>
 
 int arch_init(const struct xl_boot_info *bi);
 long arch_launch_cpu(u32 index, u64 resume_rsp, u64 resume_rip);
@@ -37,6 +38,8 @@ static long hv_init(const struct xl_boot_info *bi)
 	rc = arch_init(bi);
 	if (rc)
 		return rc;
+	domctl_init();
+	arch_domain_setup(bi->paging_levels);
 	hv_log("xenlate %u.%u: %u MiB, %u CPUs possible, %llu KiB used at init",
 	       XL_VERSION_MAJOR, XL_VERSION_MINOR,
 	       (u32)(hv_mem.nr_pages * PAGE_SIZE >> 20), bi->nr_cpus,

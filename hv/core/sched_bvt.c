@@ -373,8 +373,13 @@ static u64 slice_end(struct bvt_rq *rq, const struct bvt_vcpu *next,
 		    wants_warp(v))
 			end = MIN(end, MAX(v->unwarp_at, now));
 	}
-	/* Never a timer for less than one charging unit. */
-	return MAX(end, now + s->mcu);
+	/*
+	 * Every event above is in the future (a vCPU already at its warp
+	 * limit or past its unwarp time was dealt with by charge() and
+	 * update_warp()); no MCU floor either, which would let an early call
+	 * move the end of the allowance.  The MAX is only a safety net.
+	 */
+	return MAX(end, now + 1);
 }
 
 /*

@@ -30,6 +30,70 @@ enum xl_ctl_cmd {
 	 * debug=1; -EPERM otherwise.  No arg.
 	 */
 	XL_CTL_DEBUG_CRASH = 4,
+	XL_CTL_DOM_CREATE = 5,	/* arg: struct xl_ctl_dom_create */
+	XL_CTL_DOM_POPULATE = 6,	/* arg: struct xl_ctl_dom_populate */
+	XL_CTL_DOM_DESTROY = 7,	/* arg: struct xl_ctl_dom_destroy */
+	XL_CTL_DOM_LIST = 8,	/* arg: struct xl_ctl_dom_list */
+};
+
+/* A new guest domain, with no memory and its vCPUs not started. */
+struct xl_ctl_dom_create {
+	uint32_t nr_vcpus;	/* 1 .. 64 */
+	uint32_t domid;		/* out */
+	uint64_t max_pages;	/* the most frames it may ever own */
+};
+
+/*
+ * Give the domain Dom0's frames frames[0..nr) at guest frames first_gfn
+ * onwards.  Each frame leaves Dom0 (it must be Dom0's RAM, not already
+ * given) and is zeroed.  At most XL_POPULATE_MAX per call; done says how
+ * many were taken before an error, so the caller knows which to keep.
+ */
+#define XL_POPULATE_MAX		512
+struct xl_ctl_dom_populate {
+	uint32_t domid;
+	uint32_t pad;
+	uint64_t first_gfn;
+	uint64_t nr;
+	uint64_t frames;	/* guest-physical address of uint64_t[nr] */
+	uint64_t done;		/* out */
+};
+
+/* Stop the domain and give every frame back to Dom0, zeroed. */
+struct xl_ctl_dom_destroy {
+	uint32_t domid;
+	uint32_t pad;
+	uint64_t returned;	/* out: frames given back */
+};
+
+enum xl_dom_state {
+	XL_DOM_BUILDING = 0,
+	XL_DOM_RUNNING = 1,
+	XL_DOM_PAUSED = 2,
+	XL_DOM_SHUTDOWN = 3,
+	XL_DOM_DYING = 4,
+};
+
+struct xl_dom_info {
+	uint32_t domid;
+	uint32_t state;		/* enum xl_dom_state */
+	uint32_t shutdown_reason;	/* SHUTDOWN_* (xen/sched.h) */
+	uint32_t nr_vcpus;
+	uint64_t nr_pages;
+	uint64_t max_pages;
+	uint64_t cpu_ns;
+	uint64_t hypercalls;
+	uint64_t evtchn_sends;
+	uint64_t age_ns;	/* since creation */
+};
+
+/* Domains with domid >= from, in id order, at most max of them. */
+struct xl_ctl_dom_list {
+	uint32_t from;
+	uint32_t max;
+	uint64_t buf;		/* guest-physical address of xl_dom_info[max] */
+	uint32_t nr;		/* out */
+	uint32_t pad;
 };
 
 struct xl_ctl_info {

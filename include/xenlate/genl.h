@@ -15,6 +15,13 @@ enum xl_genl_cmd {
 	XL_CMD_UNSPEC,
 	XL_CMD_INFO,		/* reply: XL_A_INFO_* */
 	XL_CMD_DMESG,		/* req: XL_A_LOG_SEQ (opt); reply: XL_A_LOG_* */
+	/*
+	 * req: XL_A_DOM_NAME, XL_A_DOM_VCPUS, XL_A_DOM_MEM_KB, XL_A_DOM_MAXMEM_KB
+	 * (opt, default MEM); reply: XL_A_DOM_ID.  Memory comes out of Dom0.
+	 */
+	XL_CMD_DOMAIN_CREATE,
+	XL_CMD_DOMAIN_DESTROY,	/* req: XL_A_DOM_ID */
+	XL_CMD_DOMAIN_LIST,	/* reply: one nested XL_A_DOM per domain */
 	__XL_CMD_MAX,
 };
 #define XL_CMD_MAX (__XL_CMD_MAX - 1)
@@ -35,6 +42,18 @@ enum xl_genl_attr {
 	XL_A_LOG_DATA,		/* binary: log text */
 	XL_A_LOG_DROPPED,	/* u64: bytes overwritten before seq */
 	XL_A_PAD,
+	XL_A_DOM,		/* nested: the XL_A_DOM_* of one domain */
+	XL_A_DOM_ID,		/* u32 */
+	XL_A_DOM_NAME,		/* string, 1..63 bytes */
+	XL_A_DOM_STATE,		/* u32: enum xl_dom_state (dom0ctl.h) */
+	XL_A_DOM_SHUTDOWN_REASON,	/* u32: SHUTDOWN_* */
+	XL_A_DOM_VCPUS,		/* u32 */
+	XL_A_DOM_MEM_KB,	/* u64 */
+	XL_A_DOM_MAXMEM_KB,	/* u64 */
+	XL_A_DOM_CPU_NS,	/* u64 */
+	XL_A_DOM_HYPERCALLS,	/* u64 */
+	XL_A_DOM_EVTCHN_SENDS,	/* u64 */
+	XL_A_DOM_AGE_NS,	/* u64: since creation */
 	__XL_A_MAX,
 };
 #define XL_A_MAX (__XL_A_MAX - 1)

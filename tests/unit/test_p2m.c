@@ -143,6 +143,27 @@ static void test_give_back(void **state)
 	assert_int_equal(p2m_take_from_dom0(d, g, 4, 0x2000, &ops), 0);
 }
 
+/* Dom0's 2 MiB leaf comes back when every frame of it has. */
+static void test_give_back_merges(void **state)
+{
+	struct two *t = *state;
+	struct pt *d = &t->dom0->pt, *g = &t->guest->pt;
+	u64 pfn, pa, flags, size;
+	unsigned int tables = t->dom0->a.nr - t->dom0->a.freed;
+
+	assert_int_equal(p2m_take_from_dom0(d, g, 1, 0x2001, &ops), 0);
+	assert_int_equal(p2m_take_from_dom0(d, g, 2, 0x2003, &ops), 0);
+	assert_int_equal(t->dom0->a.nr - t->dom0->a.freed, tables + 1);
+	assert_int_equal(p2m_give_to_dom0(d, g, 1, &pfn, &ops), 0);
+	assert_true(pt_lookup(d, 0x2001000, &pa, &flags, &size));
+	assert_int_equal(size, SIZE_4K);	/* 0x2003 is still out */
+	assert_int_equal(p2m_give_to_dom0(d, g, 2, &pfn, &ops), 0);
+	assert_true(pt_lookup(d, 0x2003000, &pa, &flags, &size));
+	assert_int_equal(size, SIZE_2M);
+	assert_int_equal(pa, 0x2003000);
+	assert_int_equal(t->dom0->a.nr - t->dom0->a.freed, tables);
+}
+
 static void test_out_of_memory_changes_nothing(void **state)
 {
 	struct two *t = *state;
@@ -169,6 +190,8 @@ int main(void)
 						setup, td),
 		cmocka_unit_test_setup_teardown(test_take_refuses, setup, td),
 		cmocka_unit_test_setup_teardown(test_give_back, setup, td),
+		cmocka_unit_test_setup_teardown(test_give_back_merges, setup,
+						td),
 		cmocka_unit_test_setup_teardown(
 			test_out_of_memory_changes_nothing, setup, td),
 	};

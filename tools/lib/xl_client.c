@@ -207,7 +207,9 @@ static int xl_on_valid(struct nl_msg *msg, void *arg)
 		ctx->err = -XL_ERR_PROTO;
 		return NL_OK;
 	}
+	ctx->c->reply = nlh;
 	ctx->err = ctx->parse(ctx->c, tb, ctx->arg);
+	ctx->c->reply = NULL;
 	return NL_OK;
 }
 

@@ -82,4 +82,26 @@ struct xl_dmesg_chunk {
 int xl_dmesg_read(struct xl_client *c, uint64_t seq, void *buf, size_t size,
 		  struct xl_dmesg_chunk *out);
 
+/* Guest domains (XL_CMD_DOMAIN_*). */
+struct xl_domain {
+	uint32_t domid;
+	char name[64];
+	uint32_t state;			/* enum xl_dom_state (dom0ctl.h) */
+	uint32_t shutdown_reason;	/* SHUTDOWN_* (xen/sched.h) */
+	uint32_t vcpus;
+	uint64_t mem_kb;
+	uint64_t maxmem_kb;
+	uint64_t cpu_ns;
+	uint64_t hypercalls;
+	uint64_t evtchn_sends;
+	uint64_t age_ns;
+};
+
+/* A domain with @mem_kb of Dom0's memory (at most @maxmem_kb later). */
+int xl_domain_create(struct xl_client *c, const char *name, uint32_t vcpus,
+		     uint64_t mem_kb, uint64_t maxmem_kb, uint32_t *domid);
+int xl_domain_destroy(struct xl_client *c, uint32_t domid);
+/* Up to @max guests in id order; returns how many, or an error. */
+int xl_domain_list(struct xl_client *c, struct xl_domain *out, size_t max);
+
 #endif

@@ -16,6 +16,8 @@ struct xl_client {
 	struct nl_sock *sk;
 	int family;
 	char detail[256];
+	/* The reply being parsed, for repeated attributes (tb keeps one). */
+	struct nlmsghdr *reply;
 };
 
 /* Adds a request's attributes; returns 0 or a negative error. */

@@ -26,6 +26,8 @@ extern const struct xl_cmd xl_cmd_load;
 extern const struct xl_cmd xl_cmd_unload;
 extern const struct xl_cmd xl_cmd_info;
 extern const struct xl_cmd xl_cmd_dmesg;
+extern const struct xl_cmd xl_cmd_list;
+extern const struct xl_cmd xl_cmd_destroy;
 
 /*
  * One-line messages on stderr, "xenlate: " first, control characters

@@ -18,6 +18,8 @@ static const struct xl_cmd *const xl_cmds[] = {
 	&xl_cmd_unload,
 	&xl_cmd_info,
 	&xl_cmd_dmesg,
+	&xl_cmd_list,
+	&xl_cmd_destroy,
 };
 
 #define XL_NR_CMDS	(sizeof(xl_cmds) / sizeof(xl_cmds[0]))

@@ -6,9 +6,55 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include <string.h>
+
 #include "cmd.h"
 #include "klog.h"
 #include "kmod.h"
+#include "xl_client.h"
+
+#define XL_LIST_MAX	256
+
+/*
+ * Domains alive: refuse, naming them, unless --force, which destroys
+ * them first (their memory goes back to Dom0 either way).
+ */
+static int xl_unload_domains(bool force)
+{
+	static struct xl_domain doms[XL_LIST_MAX];
+	char names[256] = "";
+	struct xl_client *c;
+	int nr, i, err;
+
+	if (xl_open(&c))
+		return 0;	/* no control plane: nothing can be alive */
+	nr = xl_domain_list(c, doms, XL_LIST_MAX);
+	if (nr < 0) {
+		err = xl_client_error(c, nr);
+		xl_close(c);
+		return err;
+	}
+	for (i = 0; i < nr && !force; i++) {
+		if (i)
+			strncat(names, " ", sizeof(names) - strlen(names) - 1);
+		strncat(names, doms[i].name, sizeof(names) - strlen(names) - 1);
+	}
+	if (nr && !force) {
+		xl_close(c);
+		return xl_error("%d domain%s alive (%s): destroy them first, or 'xenlate unload --force'",
+				nr, nr > 1 ? "s" : "", names);
+	}
+	for (i = 0; i < nr; i++) {
+		err = xl_domain_destroy(c, doms[i].domid);
+		if (err) {
+			err = xl_client_error(c, err);
+			xl_close(c);
+			return err;
+		}
+	}
+	xl_close(c);
+	return 0;
+}
 
 /* rmmod xenlate failed: give it its control plane back, then report. */
 static int xl_unload_hv_failed(const char *err, const char *why, bool dom0)
@@ -30,13 +76,20 @@ static int xl_unload_run(int argc, char *argv[])
 	bool hv, dom0;
 	int ret;
 
-	ret = xl_no_args(&xl_cmd_unload, argc, argv);
-	if (ret)
-		return ret;
+	bool force = argc == 2 && !strcmp(argv[1], "--force");
+
+	if (argc > 2 || (argc == 2 && !force))
+		return xl_usage_error("unload", "unexpected argument '%s'",
+				      argv[1]);
 	hv = xl_mod_loaded(XL_MOD_HV);
 	dom0 = xl_mod_loaded(XL_MOD_DOM0);
 	if (!hv && !dom0)
 		return xl_error("not loaded");
+	if (dom0) {
+		ret = xl_unload_domains(force);
+		if (ret)
+			return ret;
+	}
 
 	xl_klog_mark(&klog);
 	ret = XL_EXIT_OK;
@@ -53,9 +106,11 @@ static int xl_unload_run(int argc, char *argv[])
 
 const struct xl_cmd xl_cmd_unload = {
 	.name = "unload",
-	.args = "",
+	.args = "[--force]",
 	.summary = "Unload the hypervisor and return to bare metal",
 	.help =
-	"Runs 'rmmod xenlate_dom0', then 'rmmod xenlate'.  Needs root.\n",
+	"Refused while guest domains exist, unless --force, which destroys\n"
+	"them first.  Then runs 'rmmod xenlate_dom0' and 'rmmod xenlate'.\n"
+	"Needs root.\n",
 	.run = xl_unload_run,
 };

@@ -54,5 +54,9 @@ int p2m_give_to_dom0(struct pt *dom0, struct pt *guest, u64 gfn, u64 *pfn,
 	 * cannot need memory; if it ever did, the frame stays unmapped
 	 * (lost to Dom0, never leaked to it).
 	 */
-	return pt_map(dom0, pa, pa, PAGE_SIZE, P2M_FLAGS, false);
+	if (pt_map(dom0, pa, pa, PAGE_SIZE, P2M_FLAGS, false))
+		return -ENOMEM;
+	/* The split this frame's take made is undone once all are home. */
+	pt_merge_2m(dom0, pa);
+	return 0;
 }

@@ -181,3 +181,32 @@ void pt_destroy(struct pt *pt)
 		free_table(pt, pt->root, pt->levels);
 	pt->root = NULL;
 }
+
+bool pt_merge_2m(struct pt *pt, u64 va)
+{
+	u64 *table = pt->root, *e, *leaves, base, flags;
+
+	for (u32 level = pt->levels; level > 2; level--) {
+		e = &table[index_of(va, level)];
+		if (!(*e & PTE_P) || (*e & PTE_PS))
+			return false;
+		table = table_of(pt, *e);
+	}
+	e = &table[index_of(va, 2)];
+	if (!(*e & PTE_P) || (*e & PTE_PS))
+		return false;
+	leaves = table_of(pt, *e);
+	base = leaves[0] & PTE_ADDR;
+	/* The CPU sets accessed and dirty bits as it goes: not a difference. */
+	flags = leaves[0] & PTE_FLAGS & ~(PTE_A | PTE_D);
+	if (!(flags & PTE_P) || !IS_ALIGNED(base, SIZE_2M))
+		return false;
+	for (int i = 1; i < 512; i++)
+		if ((leaves[i] & ~(PTE_A | PTE_D)) !=
+		    ((base + i * SIZE_4K) | flags))
+			return false;
+	/* A 4 KiB leaf's PAT bit (7) is the 2 MiB leaf's PS: ours is 0. */
+	*e = base | flags | PTE_PS;
+	pt->ops->free(pt->ops->opaque, leaves);
+	return true;
+}

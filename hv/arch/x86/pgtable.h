@@ -52,6 +52,12 @@ int pt_map(struct pt *pt, u64 va, u64 pa, u64 size, u64 flags, bool large);
 /* Free every table page, the root included; the leaves' frames are
  * the caller's.  @pt is unusable afterwards. */
 void pt_destroy(struct pt *pt);
+/*
+ * If the 4 KiB leaves of the 2 MiB region around @va again map one
+ * aligned 2 MiB range with one set of flags, replace their table by a
+ * 2 MiB leaf and free it (undoing a split).  Returns whether it did.
+ */
+bool pt_merge_2m(struct pt *pt, u64 va);
 /* Remove the mappings of [va, va + size), splitting 2 MiB leaves. */
 int pt_unmap(struct pt *pt, u64 va, u64 size);
 /*

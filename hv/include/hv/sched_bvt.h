@@ -20,8 +20,8 @@
  *   with the remainder (< mcu_ns) carried in vt_rem to the next charge, so
  *   no time is lost or invented however the run is cut up (Xen 2.0 rounded
  *   every run up to whole MCUs, which skews shares against vCPUs that are
- *   descheduled often).  The MCU is the unit of virtual time and the
- *   shortest slice bvt_schedule() ever asks for.
+ *   descheduled often).  The MCU is thus only the unit of virtual time
+ *   (and of warp); slices end exactly where the decision would change.
  *
  * Overflow
  *   Virtual times wrap around u64; they are only ever compared through

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Dom0's domain control: create, populate, destroy, list.  One lock
+ * serialises them (they change Dom0's nested tables); each call does a
+ * bounded amount of work, because Dom0's CPU waits here with interrupts
+ * held off.
+ */
+#include <hv/domain.h>
+#include <hv/domctl.h>
+#include <hv/dom0.h>
+#include <hv/arch.h>
+#include <hv/log.h>
+#include <hv/mm.h>
+#include <hv/lib.h>
+#include <hv/errno.h>
+
+#define RELEASE_BUDGET	4096	/* frames per destroy call */
+/* Guest-physical space: 1 TiB, plenty for PVH guests, bounds the p2m. */
+#define MAX_GUEST_GFN	(1ULL << (40 - PAGE_SHIFT))
+
+struct domain_table hv_domains;
+static spinlock_t domctl_lock = SPINLOCK_INIT;
+
+_Static_assert((int)XL_DOM_BUILDING == (int)DOMAIN_BUILDING &&
+	       (int)XL_DOM_RUNNING == (int)DOMAIN_RUNNING &&
+	       (int)XL_DOM_PAUSED == (int)DOMAIN_PAUSED &&
+	       (int)XL_DOM_SHUTDOWN == (int)DOMAIN_SHUTDOWN &&
+	       (int)XL_DOM_DYING == (int)DOMAIN_DYING, "state numbers are ABI");
+_Static_assert(sizeof(struct domain) <= PAGE_SIZE, "a domain is a page");
+
+void domctl_init(void)
+{
+	domain_table_init(&hv_domains);
+}
+
+static long dom_create(struct xl_ctl_dom_create *req)
+{
+	struct domain *d;
+	int rc;
+
+	if (!req->nr_vcpus || req->nr_vcpus > MAX_GUEST_VCPUS ||
+	    !req->max_pages || req->max_pages > (1ULL << 40 >> PAGE_SHIFT))
+		return -EINVAL;
+	d = alloc_page();
+	if (!d)
+		return -ENOMEM;
+	d->nr_vcpus = req->nr_vcpus;
+	d->max_pages = req->max_pages;
+	d->state = DOMAIN_BUILDING;
+	d->created_ns = arch_now_ns();
+	rc = arch_domain_create(d);
+	if (!rc) {
+		rc = domain_table_insert(&hv_domains, d);
+		if (rc)
+			arch_domain_free(d);
+	}
+	if (rc) {
+		free_pages(d, 1);
+		return rc;
+	}
+	req->domid = d->id;
+	hv_log("domain %u created: %u vCPUs, at most %llu MiB", d->id,
+	       d->nr_vcpus, (unsigned long long)(d->max_pages >> 8));
+	return 0;
+}
+
+static long dom_populate(struct xl_ctl_dom_populate *req)
+{
+	u64 frames[XL_POPULATE_MAX];
+	struct domain *d = domain_table_find(&hv_domains, (u16)req->domid);
+	int rc;
+
+	req->done = 0;
+	if (!d || req->domid >= DOMID_LIMIT)
+		return -ESRCH;
+	if (d->state == DOMAIN_DYING || d->state == DOMAIN_SHUTDOWN)
+		return -EBUSY;
+	if (!req->nr || req->nr > XL_POPULATE_MAX ||
+	    req->first_gfn >= MAX_GUEST_GFN ||
+	    req->nr > MAX_GUEST_GFN - req->first_gfn)
+		return -EINVAL;
+	if (d->nr_pages + req->nr > d->max_pages)
+		return -ENOSPC;
+	rc = copy_from_dom0(frames, req->frames, req->nr * sizeof(u64));
+	if (rc)
+		return rc;
+	for (; req->done < req->nr; req->done++) {
+		rc = arch_domain_take(d, req->first_gfn + req->done,
+				      frames[req->done]);
+		if (rc)
+			break;
+		d->nr_pages++;
+	}
+	return rc;
+}
+
+static long dom_destroy(struct xl_ctl_dom_destroy *req)
+{
+	struct domain *d = domain_table_find(&hv_domains, (u16)req->domid);
+	bool done;
+
+	req->returned = 0;
+	if (!d || req->domid >= DOMID_LIMIT)
+		return -ESRCH;
+	if (d->state != DOMAIN_DYING) {
+		d->state = DOMAIN_DYING;
+		hv_log("domain %u: destroying (%llu frames)", d->id,
+		       (unsigned long long)d->nr_pages);
+	}
+	req->returned = arch_domain_release(d, RELEASE_BUDGET, &done);
+	d->nr_pages -= req->returned;
+	if (!done)
+		return -EAGAIN;	/* call again: more frames to give back */
+	domain_table_remove(&hv_domains, d);
+	arch_domain_free(d);
+	hv_log("domain %u destroyed", d->id);
+	free_pages(d, 1);
+	return 0;
+}
+
+static void fill_info(struct xl_dom_info *i, const struct domain *d)
+{
+	memset(i, 0, sizeof(*i));
+	i->domid = d->id;
+	i->state = d->state;
+	i->shutdown_reason = d->shutdown_reason;
+	i->nr_vcpus = d->nr_vcpus;
+	i->nr_pages = d->nr_pages;
+	i->max_pages = d->max_pages;
+	i->cpu_ns = d->stats.cpu_ns;
+	i->hypercalls = d->stats.hypercalls;
+	i->evtchn_sends = d->stats.evtchn_sends;
+	i->age_ns = arch_now_ns() - d->created_ns;
+}
+
+static long dom_list(struct xl_ctl_dom_list *req)
+{
+	struct domain *found[MAX_DOMAINS];
+	struct xl_dom_info info;
+	u32 n;
+	int rc;
+
+	if (req->from >= DOMID_LIMIT)
+		return -EINVAL;
+	n = domain_table_list(&hv_domains, (u16)req->from, found,
+			      MIN(req->max, (u32)MAX_DOMAINS));
+	for (u32 i = 0; i < n; i++) {
+		fill_info(&info, found[i]);
+		rc = copy_to_dom0(req->buf + (u64)i * sizeof(info), &info,
+				  sizeof(info));
+		if (rc)
+			return rc;
+	}
+	req->nr = n;
+	return 0;
+}
+
+/* Copy the request in, run it under the lock, copy the answer out. */
+#define DOMCTL(type, fn)						\
+	do {								\
+		type req;						\
+		long rc;						\
+									\
+		if (len != sizeof(req))					\
+			return -EINVAL;					\
+		rc = copy_from_dom0(&req, gpa, sizeof(req));		\
+		if (rc)							\
+			return rc;					\
+		spin_lock(&domctl_lock);				\
+		rc = fn(&req);						\
+		spin_unlock(&domctl_lock);				\
+		if (copy_to_dom0(gpa, &req, sizeof(req)))		\
+			return -EFAULT;					\
+		return rc;						\
+	} while (0)
+
+long do_domctl(u64 cmd, u64 gpa, u64 len)
+{
+	switch (cmd) {
+	case XL_CTL_DOM_CREATE:
+		DOMCTL(struct xl_ctl_dom_create, dom_create);
+	case XL_CTL_DOM_POPULATE:
+		DOMCTL(struct xl_ctl_dom_populate, dom_populate);
+	case XL_CTL_DOM_DESTROY:
+		DOMCTL(struct xl_ctl_dom_destroy, dom_destroy);
+	case XL_CTL_DOM_LIST:
+		DOMCTL(struct xl_ctl_dom_list, dom_list);
+	}
+	return -EINVAL;
+}

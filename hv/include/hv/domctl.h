@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Dom0's domain control (core/domctl.c) and what it needs from arch. */
+#ifndef HV_DOMCTL_H
+#define HV_DOMCTL_H
+
+#include <hv/domain.h>
+#include <xenlate/dom0ctl.h>
+
+extern struct domain_table hv_domains;
+
+void domctl_init(void);
+long do_domctl(u64 cmd, u64 gpa, u64 len);
+
+/* arch/x86/domain.c */
+void arch_domain_setup(u32 paging_levels);
+int arch_domain_create(struct domain *d);
+/* Back @gfn with Dom0's frame @pfn (checked, scrubbed). */
+int arch_domain_take(struct domain *d, u64 gfn, u64 pfn);
+/* Give back up to @budget frames; *all_done once none is left. */
+u64 arch_domain_release(struct domain *d, u64 budget, bool *all_done);
+void arch_domain_free(struct domain *d);
+
+#endif

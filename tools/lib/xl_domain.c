@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Guest domains: create, destroy, list (XL_CMD_DOMAIN_*).
+ */
+#include <errno.h>
+#include <string.h>
+
+#include <netlink/genl/genl.h>
+
+#include "xl_client.h"
+#include "xl_priv.h"
+
+struct xl_create_args {
+	const char *name;
+	uint32_t vcpus;
+	uint64_t mem_kb, maxmem_kb;
+};
+
+static int xl_create_put(struct nl_msg *msg, const void *arg)
+{
+	const struct xl_create_args *a = arg;
+
+	if (nla_put_string(msg, XL_A_DOM_NAME, a->name) ||
+	    nla_put_u32(msg, XL_A_DOM_VCPUS, a->vcpus) ||
+	    nla_put_u64(msg, XL_A_DOM_MEM_KB, a->mem_kb) ||
+	    nla_put_u64(msg, XL_A_DOM_MAXMEM_KB, a->maxmem_kb))
+		return -ENOMEM;
+	return 0;
+}
+
+static int xl_domid_parse(struct xl_client *c, struct nlattr **tb, void *arg)
+{
+	return xl_attr_u32(c, tb, XL_A_DOM_ID, arg);
+}
+
+int xl_domain_create(struct xl_client *c, const char *name, uint32_t vcpus,
+		     uint64_t mem_kb, uint64_t maxmem_kb, uint32_t *domid)
+{
+	struct xl_create_args a = { name, vcpus, mem_kb, maxmem_kb };
+
+	return xl_request(c, XL_CMD_DOMAIN_CREATE, xl_create_put, &a,
+			  xl_domid_parse, domid);
+}
+
+static int xl_id_put(struct nl_msg *msg, const void *arg)
+{
+	return nla_put_u32(msg, XL_A_DOM_ID, *(const uint32_t *)arg) ?
+	       -ENOMEM : 0;
+}
+
+int xl_domain_destroy(struct xl_client *c, uint32_t domid)
+{
+	uint32_t echoed;
+
+	return xl_request(c, XL_CMD_DOMAIN_DESTROY, xl_id_put, &domid,
+			  xl_domid_parse, &echoed);
+}
+
+struct xl_list_ctx {
+	struct xl_domain *out;
+	size_t max, nr;
+};
+
+static int xl_domain_parse_one(struct xl_client *c, struct nlattr *nest,
+			       struct xl_domain *d)
+{
+	struct nlattr *tb[XL_A_MAX + 1];
+	int err;
+
+	if (nla_parse_nested(tb, XL_A_MAX, nest, NULL) < 0) {
+		xl_set_detail(c, "bad domain attributes");
+		return -XL_ERR_PROTO;
+	}
+	memset(d, 0, sizeof(*d));
+	err = xl_attr_u32(c, tb, XL_A_DOM_ID, &d->domid);
+	if (!err)
+		err = xl_attr_str(c, tb, XL_A_DOM_NAME, d->name,
+				  sizeof(d->name));
+	if (!err)
+		err = xl_attr_u32(c, tb, XL_A_DOM_STATE, &d->state);
+	if (!err)
+		err = xl_attr_u32(c, tb, XL_A_DOM_SHUTDOWN_REASON,
+				  &d->shutdown_reason);
+	if (!err)
+		err = xl_attr_u32(c, tb, XL_A_DOM_VCPUS, &d->vcpus);
+	if (!err)
+		err = xl_attr_u64(c, tb, XL_A_DOM_MEM_KB, &d->mem_kb);
+	if (!err)
+		err = xl_attr_u64(c, tb, XL_A_DOM_MAXMEM_KB, &d->maxmem_kb);
+	if (!err)
+		err = xl_attr_u64(c, tb, XL_A_DOM_CPU_NS, &d->cpu_ns);
+	if (!err)
+		err = xl_attr_u64(c, tb, XL_A_DOM_HYPERCALLS, &d->hypercalls);
+	if (!err)
+		err = xl_attr_u64(c, tb, XL_A_DOM_EVTCHN_SENDS,
+				  &d->evtchn_sends);
+	if (!err)
+		err = xl_attr_u64(c, tb, XL_A_DOM_AGE_NS, &d->age_ns);
+	return err;
+}
+
+static int xl_list_parse(struct xl_client *c, struct nlattr **tb, void *arg)
+{
+	struct xl_list_ctx *ctx = arg;
+	struct nlattr *a;
+	int rem, err;
+
+	(void)tb;
+	/* XL_A_DOM repeats, once per domain: walk them all. */
+	nla_for_each_attr(a, genlmsg_attrdata(nlmsg_data(c->reply), 0),
+			  genlmsg_attrlen(nlmsg_data(c->reply), 0), rem) {
+		if (nla_type(a) != XL_A_DOM)
+			continue;
+		if (ctx->nr == ctx->max)
+			return -XL_ERR_TOOBIG;
+		err = xl_domain_parse_one(c, a, &ctx->out[ctx->nr]);
+		if (err)
+			return err;
+		ctx->nr++;
+	}
+	return 0;
+}
+
+int xl_domain_list(struct xl_client *c, struct xl_domain *out, size_t max)
+{
+	struct xl_list_ctx ctx = { out, max, 0 };
+	int err = xl_request(c, XL_CMD_DOMAIN_LIST, NULL, NULL, xl_list_parse,
+			     &ctx);
+
+	return err ? err : (int)ctx.nr;
+}
