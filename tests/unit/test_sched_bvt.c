@@ -510,7 +510,8 @@ static void test_equal_shares(void **state)
 
 	(void)state;
 	sim_init(&s, 2 * MS, 6);
-	dom_make(&d, 10);
+	/* 7 does not divide the MCU: slice ends must round up. */
+	dom_make(&d, 7);
 	for (int i = 0; i < 4; i++)
 		sim_add(&s, &c[i], &d, BURNER);
 	sim_run(&s, 4 * SEC);
@@ -535,8 +536,8 @@ static void test_two_vcpu_domain(void **state)
 
 	(void)state;
 	sim_init(&s, 3 * MS, 7);
-	dom_make(&two, 10);
-	dom_make(&one, 10);
+	dom_make(&two, 3);
+	dom_make(&one, 3);
 	sim_add(&s, &c[0], &two, BURNER);
 	sim_add(&s, &c[1], &one, BURNER);
 	sim_add(&s, &c[2], &two, BURNER);
@@ -546,6 +547,7 @@ static void test_two_vcpu_domain(void **state)
 	check_share("two-vCPU domain", c[0].ran + c[2].ran, total, 2, 3,
 		    20000);
 	check_share("one-vCPU domain", c[1].ran, total, 1, 3, 20000);
+	assert_int_equal(s.nr_wasted, 0);
 }
 
 /*
@@ -809,8 +811,9 @@ static void test_warp_latency(void **state)
 	run_interactive(true, &w);
 	run_interactive(false, &n);
 	if (getenv("BVT_VERBOSE"))
-		print_message("wakes %llu/%llu preempt %llu/%llu lat max %llu/%llu"
-			      " avg %llu/%llu ns (warp/no warp)\n",
+		print_message("wakes %llu/%llu preempt %llu/%llu"
+			      " lat max %llu/%llu avg %llu/%llu ns"
+			      " (warp/no warp)\n",
 			      (unsigned long long)w.nr_wakes,
 			      (unsigned long long)n.nr_wakes,
 			      (unsigned long long)w.nr_preempt,
@@ -1100,6 +1103,45 @@ static void test_wake_deadline(void **state)
 	assert_ptr_equal(bvt_schedule(&rq2, t1 + 15 * MS, &slice), &y);
 	assert_int_equal(x.avt, y.avt);
 	assert_int_equal(slice, ctx());
+}
+
+/*
+ * A slice ends exactly where the decision changes, also when the charge
+ * carry makes that an odd number of ns: one ns earlier the current vCPU
+ * is kept, at the deadline it is not.
+ */
+static void test_slice_exact(void **state)
+{
+	static const u32 adv[] = { 3, 7, 9973 };
+	u64 seed = 17;
+
+	(void)state;
+	for (size_t k = 0; k < ARRAY_SIZE(adv) * 50; k++) {
+		struct bvt_rq rq;
+		struct bvt_dom d;
+		struct bvt_vcpu x, y;
+		u64 now = SEC, slice, end;
+		struct bvt_vcpu *got;
+
+		bvt_rq_init(&rq);
+		dom_make(&d, adv[k % ARRAY_SIZE(adv)]);
+		bvt_vcpu_init(&x, &d);
+		bvt_vcpu_init(&y, &d);
+		assert_true(bvt_wake(&rq, &x, now));
+		assert_ptr_equal(bvt_schedule(&rq, now, &slice), &x);
+		/* y arrives ahead, after x's allowance: x catches up. */
+		now += ctx() + rnd(&seed) % MS;
+		y.runnable = true;
+		y.lag = (s64)(1 + rnd(&seed) % (20 * d.mcu_advance));
+		assert_false(bvt_insert(&rq, &y, now));
+		end = rq.deadline;
+		assert_true(end > now);
+		assert_ptr_equal(bvt_schedule(&rq, end - 1, &slice), &x);
+		assert_int_equal(end - 1 + slice, end);
+		got = bvt_schedule(&rq, end, &slice);
+		assert_ptr_equal(got, &y);
+		assert_int_equal(x.avt, y.avt);
+	}
 }
 
 /* ---- run-time changes ---- */
@@ -1478,6 +1520,7 @@ int main(void)
 		cmocka_unit_test_setup(test_warp_peers, reset_params),
 		cmocka_unit_test_setup(test_ctx_allow, reset_params),
 		cmocka_unit_test_setup(test_wake_deadline, reset_params),
+		cmocka_unit_test_setup(test_slice_exact, reset_params),
 		cmocka_unit_test_setup(test_param_change, reset_params),
 		cmocka_unit_test_setup(test_remove_move, reset_params),
 		cmocka_unit_test_setup(test_move_keeps_lag, reset_params),

@@ -23,6 +23,34 @@
  *   descheduled often).  The MCU is thus only the unit of virtual time
  *   (and of warp); slices end exactly where the decision would change.
  *
+ * Dispatch
+ *   The runnable vCPU with the lowest evt runs; at equal evt, the one that
+ *   has waited longest (descheduled or woken vCPUs go to the back).  A
+ *   newly dispatched vCPU keeps the CPU for at least ctx_allow_ns, unless
+ *   it blocks or a warped vCPU overtakes it (it is unwarped, the other
+ *   warped with a lower evt); after that it runs until another vCPU's evt
+ *   is lower or equal.  The slice returned is exactly the time until that
+ *   happens (or a warp limit or unwarp time passes), at most
+ *   BVT_SLICE_MAX_CTX allowances.
+ *
+ * Wake clamp
+ *   A waking vCPU's avt is raised to at least svt - ctx_allow_ns worth of
+ *   its own virtual time: a sleeper gets at most one allowance of credit,
+ *   enough to beat the CPU burners to the CPU when it wakes, too little to
+ *   monopolise it after a long sleep.  svt is brought up to date first
+ *   (the current vCPU is charged up to the wake).  A new vCPU starts level
+ *   with svt, without that credit.  A move keeps avt - svt (also clamped).
+ *
+ * Warp
+ *   A runnable vCPU of a warp_enabled domain with warp > 0 is warped:
+ *   evt = avt - warp.  Its warped running time since it last woke (or
+ *   last warped again) is counted across preemptions, not per dispatch as
+ *   in Xen 2.0, so warped vCPUs taking turns cannot starve an unwarped
+ *   one; when it reaches warp_limit_ns (0: no limit) the warp is off for
+ *   unwarp_req_ns of real time (0: it warps again at once), whether the
+ *   vCPU runs, waits or sleeps meanwhile.  avt is charged throughout, so
+ *   warp changes latency, not long-run shares.
+ *
  * Overflow
  *   Virtual times wrap around u64; they are only ever compared through
  *   their signed 64-bit difference (like jiffies), which is right while
@@ -37,8 +65,8 @@
  * moved between queues by bvt_remove() under the old queue's lock and then
  * bvt_insert() under the new one's, never both at once.  Domain and global
  * parameters may be changed at any time through bvt_dom_set() and
- * bvt_params_set(); the scheduler reads each value once per decision and
- * clamps it to its valid range, so a racing update cannot break it.
+ * bvt_params_set(); the scheduler reads them with READ_ONCE() and clamps
+ * each to its valid range, so a racing update cannot break it.
  */
 #ifndef HV_SCHED_BVT_H
 #define HV_SCHED_BVT_H
@@ -78,7 +106,9 @@ extern struct bvt_params bvt_params;
 /*
  * Per-domain parameters, shared by all of the domain's vCPUs.  Signed
  * where a control-plane value could arrive negative, so bvt_dom_check()
- * can refuse it instead of reading it as huge.
+ * can refuse it instead of reading it as huge.  A change applies from each
+ * vCPU's next charge (the current vCPU's time since its last charge is
+ * charged at the new advance).
  */
 struct bvt_dom {
 	u32 mcu_advance;	/* 1..BVT_ADVANCE_MAX: share ~ 1 / advance */
