@@ -432,6 +432,10 @@ static void test_numbers(void **state)
 		  "9223372036854775808 is out of range (1 to 1048576 MiB)" },
 		{ "0x10000000000000000",
 		  "0x10000000000000000 is out of range (1 to 1048576 MiB)" },
+		{ "-9223372036854775807",
+		  "-9223372036854775807 is out of range (1 to 1048576 MiB)" },
+		{ "-9223372036854775808",
+		  "-9223372036854775808 is out of range (1 to 1048576 MiB)" },
 		{ "010", "leading zero in '010' (xl would read it as octal)" },
 		{ "00", "leading zero in '00' (xl would read it as octal)" },
 		{ "'08'", "leading zero in '08' (xl would read it as octal)" },
@@ -480,7 +484,9 @@ static void test_name(void **state)
 	static const char *const good[] = {
 		"a", "A", "_", "a-b", "a.b", "a_b", "Domain-1", "domain-0",
 		"1a", "a1", "0x10", "web-01.prod_eu",
-		"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789a",
+		/* 63 characters */
+		"abcdefghijklmnopqrstuvwxyz"
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789a",
 	};
 	static const struct {
 		const char *name;
@@ -498,7 +504,8 @@ static void test_name(void **state)
 		{ "a\\tb", "'a?b': only letters, digits, '_', '.' and '-'" },
 		{ "caf\xc3\xa9",
 		  "'caf\xc3\xa9': only letters, digits, '_', '.' and '-'" },
-		{ "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ab",
+		{ "abcdefghijklmnopqrstuvwxyz"
+		  "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ab",
 		  "'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV...' is "
 		  "longer than 63 characters" },
 	};
@@ -1195,9 +1202,9 @@ static void test_override_lengths(void **state)
 	assert_int_equal(strlen(cfg.ramdisk), XL_DOMCFG_STR_MAX);
 	arg[8 + XL_DOMCFG_STR_MAX] = 'a';
 	arg[9 + XL_DOMCFG_STR_MAX] = '\0';
-	expect_err(parse(MIN_CFG, arg), "command line: "
-		   "ramdisk=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...: string "
-		   "longer than 4095 bytes");
+	expect_err(parse(MIN_CFG, arg), "command line: ramdisk="
+		   "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...: string longer "
+		   "than 4095 bytes");
 	assert_int_equal(strspn(err + 22, "a"), 40);
 	(void)state;
 }

@@ -185,9 +185,9 @@ static const char *xl_show_char(char buf[16], char c)
  * override, "command line: ARG: why" (the argument shows the key).
  * Returns -EINVAL for the caller to pass up.
  */
-__attribute__((format(printf, 5, 0)))
+__attribute__((format(printf, 4, 0)))
 static int xl_vfail(struct xl_parser *ps, const struct xl_origin *org,
-		    const char *key, int rc, const char *fmt, va_list ap)
+		    const char *key, const char *fmt, va_list ap)
 {
 	char why[320], shown[XL_SHOW_MAX + 4];
 
@@ -206,7 +206,7 @@ static int xl_vfail(struct xl_parser *ps, const struct xl_origin *org,
 	xl_sanitize(ps->err);
 out:
 	ps->failed = true;
-	return rc;
+	return -EINVAL;
 }
 
 /* An error about the setting being read, at line @line of the file. */
@@ -219,7 +219,7 @@ static int xl_fail_at(struct xl_parser *ps, unsigned int line,
 	int rc;
 
 	va_start(ap, fmt);
-	rc = xl_vfail(ps, &org, ps->key, -EINVAL, fmt, ap);
+	rc = xl_vfail(ps, &org, ps->key, fmt, ap);
 	va_end(ap);
 	return rc;
 }
@@ -236,7 +236,7 @@ static int xl_fail_key(struct xl_parser *ps, enum xl_key_id id,
 	int rc;
 
 	va_start(ap, fmt);
-	rc = xl_vfail(ps, org, xl_keys[id].name, -EINVAL, fmt, ap);
+	rc = xl_vfail(ps, org, xl_keys[id].name, fmt, ap);
 	va_end(ap);
 	return rc;
 }

@@ -54,16 +54,18 @@
  *			preserve; defaults destroy, restart, destroy (xl's).
  *			xl's coredump-destroy, coredump-restart,
  *			rename-restart and soft-reset: "not supported yet"
- *	mcu_advance	BVT: virtual time charged per minimum charging unit
- *			of real time run; the CPU share is inversely
- *			proportional to it.  1..1000, default 10 (Xen 2.0's)
- *	warp		BVT: virtual time, in MCUs, subtracted while the
- *			domain runs warped (low latency).  0..1000000,
- *			default 0 (never warps)
- *	warp_limit_ms	BVT: longest a domain runs warped, in ms.
- *			0..60000, default 0 (no limit)
- *	unwarp_ms	BVT: how long a domain must run unwarped before it
- *			may warp again, in ms.  0..60000, default 0
+ *	mcu_advance	BVT (hv/include/hv/sched_bvt.h, struct bvt_dom):
+ *			virtual time charged per MCU run; CPU shares are
+ *			proportional to 1 / mcu_advance.  1..1000 (the
+ *			scheduler takes up to 10000), default 10 (Xen 2.0's)
+ *	warp		BVT: in weighted MCUs, the unit of virtual time: a
+ *			warped vCPU competes as if it had run warp /
+ *			mcu_advance MCUs less.  0..1000000, default 0 (the
+ *			domain never warps)
+ *	warp_limit_ms	BVT: longest warped run, in ms.  0..60000, default
+ *			0 (no limit)
+ *	unwarp_ms	BVT: after hitting the limit, how long the domain
+ *			stays unwarped, in ms.  0..60000, default 0
  * Keys of xl's that we do not implement yet (disk, vif, pci, builder,
  * bootloader, device_model_*, ...) are "not supported yet"; any other
  * key is "unknown key".
