@@ -41,6 +41,7 @@ void xl_guest_mem_free(struct xl_guest_mem *m);
 int xl_genl_domain_create(struct sk_buff *skb, struct genl_info *info);
 int xl_genl_domain_destroy(struct sk_buff *skb, struct genl_info *info);
 int xl_genl_domain_list(struct sk_buff *skb, struct genl_info *info);
+int xl_genl_domain_write(struct sk_buff *skb, struct genl_info *info);
 
 int xl_genl_register(void);
 void xl_genl_unregister(void);

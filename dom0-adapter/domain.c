@@ -307,3 +307,39 @@ out:
 	kfree(req);
 	return ret;
 }
+
+int xl_genl_domain_write(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **a = info->attrs;
+	struct xl_ctl_dom_write *req;
+	void *buf;
+	long ret;
+
+	if (!a[XL_A_DOM_ID] || !a[XL_A_DOM_GPA] || !a[XL_A_DOM_DATA] ||
+	    !nla_len(a[XL_A_DOM_DATA])) {
+		NL_SET_ERR_MSG(info->extack, "domain, address and data needed");
+		return -EINVAL;
+	}
+	req = kzalloc(sizeof(*req), GFP_KERNEL);
+	/* Physically contiguous: the hypervisor reads it by address. */
+	buf = kmemdup(nla_data(a[XL_A_DOM_DATA]), nla_len(a[XL_A_DOM_DATA]),
+		      GFP_KERNEL);
+	if (!req || !buf) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	req->domid = nla_get_u32(a[XL_A_DOM_ID]);
+	req->gpa = nla_get_u64(a[XL_A_DOM_GPA]);
+	req->src = virt_to_phys(buf);
+	req->len = nla_len(a[XL_A_DOM_DATA]);
+	ret = xl_hv_call(XL_CTL_DOM_WRITE, req, sizeof(*req), info->extack);
+	if (ret == -EPERM)
+		NL_SET_ERR_MSG(info->extack,
+			       "the domain has run: its memory is its own");
+	if (!ret)
+		ret = xl_reply_domid(info, req->domid);
+out:
+	kfree(buf);
+	kfree(req);
+	return ret;
+}

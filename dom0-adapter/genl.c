@@ -34,6 +34,13 @@ static const struct nla_policy xl_dom_id_policy[XL_A_MAX + 1] = {
 	[XL_A_DOM_ID]		= NLA_POLICY_RANGE(NLA_U32, 1, 0x7fef),
 };
 
+static const struct nla_policy xl_dom_write_policy[XL_A_MAX + 1] = {
+	[XL_A_DOM_ID]		= NLA_POLICY_RANGE(NLA_U32, 1, 0x7fef),
+	[XL_A_DOM_GPA]		= { .type = NLA_U64 },
+	[XL_A_DOM_DATA]		= { .type = NLA_BINARY,
+				    .len = XL_DOM_WRITE_MAX },
+};
+
 static const struct genl_ops xl_genl_ops[] = {
 	{
 		.cmd	= XL_CMD_INFO,
@@ -69,6 +76,13 @@ static const struct genl_ops xl_genl_ops[] = {
 		.policy	= xl_info_policy,
 		.maxattr = XL_A_MAX,
 		.doit	= xl_genl_domain_list,
+	},
+	{
+		.cmd	= XL_CMD_DOMAIN_WRITE,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_dom_write_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_domain_write,
 	},
 };
 

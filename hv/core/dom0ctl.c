@@ -77,6 +77,7 @@ long do_dom0ctl(u64 cmd, u64 gpa, u64 len)
 	case XL_CTL_DOM_POPULATE:
 	case XL_CTL_DOM_DESTROY:
 	case XL_CTL_DOM_LIST:
+	case XL_CTL_DOM_WRITE:
 		return do_domctl(cmd, gpa, len);
 	case XL_CTL_DEBUG_CRASH:
 		if (!(hv_boot_flags & XL_BOOT_DEBUG))

@@ -118,6 +118,37 @@ static long dom_destroy(struct xl_ctl_dom_destroy *req)
 	return 0;
 }
 
+static long dom_write(struct xl_ctl_dom_write *req)
+{
+	struct domain *d = domain_table_find(&hv_domains, (u16)req->domid);
+	u64 done = 0;
+
+	if (!d || req->domid >= DOMID_LIMIT)
+		return -ESRCH;
+	if (d->state != DOMAIN_BUILDING)
+		return -EPERM;
+	if (!req->len || req->len > XL_WRITE_MAX ||
+	    req->gpa + req->len < req->gpa || req->src + req->len < req->src)
+		return -EINVAL;
+	/* Page by page: both sides are only contiguous within a page. */
+	while (done < req->len) {
+		u64 gpa = req->gpa + done, src = req->src + done;
+		u64 part = MIN(req->len - done,
+			       MIN(PAGE_SIZE - (gpa & (PAGE_SIZE - 1)),
+				   PAGE_SIZE - (src & (PAGE_SIZE - 1))));
+		void *to = arch_domain_gpa_ptr(d, gpa, part);
+		int rc;
+
+		if (!to)
+			return -EFAULT;
+		rc = copy_from_dom0(to, src, part);
+		if (rc)
+			return rc;
+		done += part;
+	}
+	return 0;
+}
+
 static void fill_info(struct xl_dom_info *i, const struct domain *d)
 {
 	memset(i, 0, sizeof(*i));
@@ -185,6 +216,8 @@ long do_domctl(u64 cmd, u64 gpa, u64 len)
 		DOMCTL(struct xl_ctl_dom_destroy, dom_destroy);
 	case XL_CTL_DOM_LIST:
 		DOMCTL(struct xl_ctl_dom_list, dom_list);
+	case XL_CTL_DOM_WRITE:
+		DOMCTL(struct xl_ctl_dom_write, dom_write);
 	}
 	return -EINVAL;
 }

@@ -34,6 +34,7 @@ enum xl_ctl_cmd {
 	XL_CTL_DOM_POPULATE = 6,	/* arg: struct xl_ctl_dom_populate */
 	XL_CTL_DOM_DESTROY = 7,	/* arg: struct xl_ctl_dom_destroy */
 	XL_CTL_DOM_LIST = 8,	/* arg: struct xl_ctl_dom_list */
+	XL_CTL_DOM_WRITE = 9,	/* arg: struct xl_ctl_dom_write */
 };
 
 /* A new guest domain, with no memory and its vCPUs not started. */
@@ -57,6 +58,21 @@ struct xl_ctl_dom_populate {
 	uint64_t nr;
 	uint64_t frames;	/* guest-physical address of uint64_t[nr] */
 	uint64_t done;		/* out */
+};
+
+/*
+ * The domain builder: copy len bytes from Dom0's buffer src (guest-
+ * physical in Dom0) to guest-physical address gpa of the domain.  Only
+ * while the domain has never run; afterwards Dom0 reaches a guest's
+ * memory only through what the guest grants (decision 6).
+ */
+#define XL_WRITE_MAX		65536
+struct xl_ctl_dom_write {
+	uint32_t domid;
+	uint32_t pad;
+	uint64_t gpa;
+	uint64_t src;
+	uint64_t len;		/* 1 .. XL_WRITE_MAX */
 };
 
 /* Stop the domain and give every frame back to Dom0, zeroed. */

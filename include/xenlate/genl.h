@@ -22,6 +22,11 @@ enum xl_genl_cmd {
 	XL_CMD_DOMAIN_CREATE,
 	XL_CMD_DOMAIN_DESTROY,	/* req: XL_A_DOM_ID */
 	XL_CMD_DOMAIN_LIST,	/* reply: one nested XL_A_DOM per domain */
+	/*
+	 * The builder: req XL_A_DOM_ID, XL_A_DOM_GPA, XL_A_DOM_DATA (at most
+	 * XL_DOM_WRITE_MAX bytes); only before the domain first runs.
+	 */
+	XL_CMD_DOMAIN_WRITE,
 	__XL_CMD_MAX,
 };
 #define XL_CMD_MAX (__XL_CMD_MAX - 1)
@@ -54,8 +59,13 @@ enum xl_genl_attr {
 	XL_A_DOM_HYPERCALLS,	/* u64 */
 	XL_A_DOM_EVTCHN_SENDS,	/* u64 */
 	XL_A_DOM_AGE_NS,	/* u64: since creation */
+	XL_A_DOM_GPA,		/* u64: guest-physical address */
+	XL_A_DOM_DATA,		/* binary */
 	__XL_A_MAX,
 };
 #define XL_A_MAX (__XL_A_MAX - 1)
+
+/* Bytes per XL_CMD_DOMAIN_WRITE: well inside one netlink attribute. */
+#define XL_DOM_WRITE_MAX	32768
 
 #endif

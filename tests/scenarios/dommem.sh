@@ -41,6 +41,15 @@ xenlate list | grep -q '^g1 ' && fail "g1 still listed"
 	fail "MemFree $(memfree_kb) kB after destroy vs $before kB before"
 ok "g1 destroyed; memory back"
 
+# The builder's writes land in the domain's memory, only inside it.
+head -c 100000 /dev/urandom >/tmp/blob
+$T/xl-mkdom w 16 1 0x200000 /tmp/blob >/dev/null || fail "write into w"
+$T/xl-mkdom w2 16 1 0xfff000 /tmp/blob >/tmp/out 2>&1 &&
+	fail "a write past the end of w2's memory succeeded"
+grep -q "rejected" /tmp/out || fail "write past the end: $(cat /tmp/out)"
+xenlate destroy w && xenlate destroy w2 || fail "destroy w, w2"
+ok "builder writes inside the domain only"
+
 # Many at once, and repeated: nothing leaks in Dom0 or the hypervisor.
 i=0
 while [ $i -lt 10 ]; do

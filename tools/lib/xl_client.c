@@ -263,7 +263,8 @@ static int xl_request_once(struct xl_client *c, uint8_t cmd, xl_put_fn put,
 	int err = 0;
 
 	c->detail[0] = '\0';
-	msg = nlmsg_alloc();
+	/* Room for the largest request: a builder write. */
+	msg = nlmsg_alloc_size(XL_DOM_WRITE_MAX + 4096);
 	if (!msg)
 		return -ENOMEM;
 	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, c->family, 0,

@@ -101,6 +101,9 @@ struct xl_domain {
 int xl_domain_create(struct xl_client *c, const char *name, uint32_t vcpus,
 		     uint64_t mem_kb, uint64_t maxmem_kb, uint32_t *domid);
 int xl_domain_destroy(struct xl_client *c, uint32_t domid);
+/* The builder: copy into a domain's memory before it first runs. */
+int xl_domain_write(struct xl_client *c, uint32_t domid, uint64_t gpa,
+		    const void *data, size_t len);
 /* Up to @max guests in id order; returns how many, or an error. */
 int xl_domain_list(struct xl_client *c, struct xl_domain *out, size_t max);
 

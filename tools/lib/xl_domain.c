@@ -129,3 +129,43 @@ int xl_domain_list(struct xl_client *c, struct xl_domain *out, size_t max)
 
 	return err ? err : (int)ctx.nr;
 }
+
+struct xl_write_args {
+	uint32_t domid;
+	uint64_t gpa;
+	const void *data;
+	size_t len;
+};
+
+static int xl_write_put(struct nl_msg *msg, const void *arg)
+{
+	const struct xl_write_args *a = arg;
+
+	if (nla_put_u32(msg, XL_A_DOM_ID, a->domid) ||
+	    nla_put_u64(msg, XL_A_DOM_GPA, a->gpa) ||
+	    nla_put(msg, XL_A_DOM_DATA, (int)a->len, a->data))
+		return -ENOMEM;
+	return 0;
+}
+
+int xl_domain_write(struct xl_client *c, uint32_t domid, uint64_t gpa,
+		    const void *data, size_t len)
+{
+	const uint8_t *p = data;
+	uint32_t echoed;
+	int err = 0;
+
+	while (len && !err) {
+		struct xl_write_args a = {
+			domid, gpa, p,
+			len < XL_DOM_WRITE_MAX ? len : XL_DOM_WRITE_MAX,
+		};
+
+		err = xl_request(c, XL_CMD_DOMAIN_WRITE, xl_write_put, &a,
+				 xl_domid_parse, &echoed);
+		gpa += a.len;
+		p += a.len;
+		len -= a.len;
+	}
+	return err;
+}

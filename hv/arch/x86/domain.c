@@ -91,3 +91,16 @@ void arch_domain_free(struct domain *d)
 	free_pages(a, 1);
 	d->arch = NULL;
 }
+
+void *arch_domain_gpa_ptr(struct domain *d, u64 gpa, u64 len)
+{
+	struct arch_domain *a = d->arch;
+	u64 hpa, flags, size;
+
+	if (!len || len > PAGE_SIZE ||
+	    (gpa & PAGE_MASK) != ((gpa + len - 1) & PAGE_MASK))
+		return NULL;
+	if (!pt_lookup(&a->npt, gpa, &hpa, &flags, &size))
+		return NULL;
+	return phys_to_virt(hpa);
+}

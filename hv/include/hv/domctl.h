@@ -19,5 +19,7 @@ int arch_domain_take(struct domain *d, u64 gfn, u64 pfn);
 /* Give back up to @budget frames; *all_done once none is left. */
 u64 arch_domain_release(struct domain *d, u64 budget, bool *all_done);
 void arch_domain_free(struct domain *d);
+/* A pointer to @len bytes at @gpa within one page of @d, or NULL. */
+void *arch_domain_gpa_ptr(struct domain *d, u64 gpa, u64 len);
 
 #endif
