@@ -117,7 +117,8 @@ int xl_bzimage_open(struct xl_bzimage *bz, const void *p, size_t len,
 	if (!xl_in_bounds(off, bz->payload_len, len))
 		return xl_bld_err(err, errsize, -EINVAL,
 				  "bzImage payload (offset %#llx, length %#zx) outside the file (%zu bytes)",
-				  (unsigned long long)off, bz->payload_len, len);
+				  (unsigned long long)off, bz->payload_len,
+				  len);
 	bz->payload = (const uint8_t *)p + off;
 	return xl_bzimage_comp(bz, err, errsize);
 }

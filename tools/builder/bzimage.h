@@ -14,7 +14,7 @@
 
 struct xl_bzimage {
 	uint16_t version;		/* boot protocol, 0x020f = 2.15 */
-	unsigned int setup_sects;	/* 512-byte sectors of real-mode setup */
+	unsigned int setup_sects;	/* 512-byte sectors of setup code */
 	const uint8_t *payload;		/* inside the file */
 	size_t payload_len;
 	enum xl_kimage_comp comp;

@@ -23,6 +23,7 @@
  */
 #define XZ_MEMLIMIT	(128ULL << 20)
 #define OBUF_MIN	(64u << 10)
+#define HINT_MAX_RATIO	32
 
 /*
  * The output buffer.  It may grow to @cap + 1 bytes: the one byte more is
@@ -36,10 +37,10 @@ struct xl_obuf {
 
 /*
  * The first allocation.  A kernel's payload ends with the decompressed
- * size (gzip's ISIZE; the kernel's Makefile appends it to the others):
- * trusting it costs nothing, since the buffer grows from a wrong guess
- * and stays under the limit from a hostile one, and saves the copies of
- * growing to 60 MiB, or to the cap for a bomb.
+ * size (gzip's ISIZE; the kernel's Makefile appends it to the others),
+ * which saves growing (and copying) to 60 MiB.  Only a plausible one is
+ * taken: a kernel compresses 4 to 10 times, and a few bytes claiming
+ * 256 MiB must not get 256 MiB without first producing them.
  */
 static int xl_obuf_init(struct xl_obuf *b, const uint8_t *in, size_t inlen,
 			size_t cap)
@@ -47,7 +48,7 @@ static int xl_obuf_init(struct xl_obuf *b, const uint8_t *in, size_t inlen,
 	size_t want = inlen <= SIZE_MAX / 4 ? inlen * 4 : SIZE_MAX;
 	uint32_t hint = inlen >= 4 ? xl_rd32(in + inlen - 4) : 0;
 
-	if (hint >= want)
+	if (hint >= want && hint / HINT_MAX_RATIO <= inlen)
 		want = (size_t)hint + 1;	/* no grow to see the end */
 	b->limit = cap < SIZE_MAX ? cap + 1 : cap;
 	b->size = want < OBUF_MIN ? OBUF_MIN : want;
@@ -90,7 +91,8 @@ static int xl_gunzip(const uint8_t *in, size_t inlen, struct xl_obuf *b,
 	for (;;) {
 		/* z_stream counts in uInt: feed both sides in slices. */
 		if (!zs.avail_in && in_left) {
-			zs.avail_in = in_left < UINT_MAX ? in_left : UINT_MAX;
+			zs.avail_in = in_left < UINT_MAX ? (uInt)in_left :
+							   UINT_MAX;
 			in_left -= zs.avail_in;
 		}
 		*done = (size_t)(zs.next_out - b->p);
@@ -110,9 +112,10 @@ static int xl_gunzip(const uint8_t *in, size_t inlen, struct xl_obuf *b,
 		}
 		if (zret == Z_OK)
 			continue;
-		/* No progress: fine if only for want of room. */
-		if (zret == Z_BUF_ERROR && *done == b->size)
-			continue;
+		/*
+		 * No progress although there was room (we grow before each
+		 * call): the input ended before the stream did.
+		 */
 		if (zret == Z_BUF_ERROR && !zs.avail_in && !in_left)
 			ret = xl_bld_err(err, errsize, -EINVAL,
 					 "gzip payload truncated");
@@ -205,7 +208,7 @@ static int xl_unzstd(const uint8_t *in, size_t inlen, struct xl_obuf *b,
 	ZSTD_inBuffer ib = { .src = in, .size = inlen };
 	ZSTD_outBuffer ob;
 	ZSTD_DStream *ds;
-	size_t zret;
+	size_t zret, in_pos, out_pos;
 	int ret;
 
 	/*
@@ -225,7 +228,8 @@ static int xl_unzstd(const uint8_t *in, size_t inlen, struct xl_obuf *b,
 		}
 		ob.dst = b->p;
 		ob.size = b->size;
-		ob.pos = *done;
+		ob.pos = out_pos = *done;
+		in_pos = ib.pos;
 		zret = ZSTD_decompressStream(ds, &ob, &ib);
 		*done = ob.pos;
 		if (ZSTD_isError(zret)) {
@@ -239,7 +243,11 @@ static int xl_unzstd(const uint8_t *in, size_t inlen, struct xl_obuf *b,
 			ret = 0;
 			break;
 		}
-		if (ib.pos == ib.size && ob.pos < ob.size) {
+		/*
+		 * Nothing read, nothing written, with room for output: it
+		 * wants input there is not.
+		 */
+		if (ib.pos == in_pos && ob.pos == out_pos) {
 			ret = xl_bld_err(err, errsize, -EINVAL,
 					 "zstd payload truncated");
 			break;
@@ -260,26 +268,33 @@ int xl_decompress(enum xl_kimage_comp comp, const uint8_t *in, size_t inlen,
 
 	*out = NULL;
 	*outlen = 0;
+	if (comp == XL_KIMAGE_COMP_NONE)
+		return xl_bld_err(err, errsize, -EINVAL,
+				  "payload is not compressed");
 #ifndef XL_HAVE_ZSTD
 	if (comp == XL_KIMAGE_COMP_ZSTD)
 		return xl_bld_err(err, errsize, -EOPNOTSUPP,
 				  "bzImage payload is zstd-compressed: this build has no zstd support (install libzstd-dev and rebuild)");
 #endif
-	if (comp != XL_KIMAGE_COMP_GZIP && comp != XL_KIMAGE_COMP_XZ &&
-	    comp != XL_KIMAGE_COMP_ZSTD)
-		return xl_bld_err(err, errsize, -EINVAL,
-				  "no decompressor for compression %d", comp);
 	if (xl_obuf_init(&b, in, inlen, cap))
 		return xl_bld_err(err, errsize, -ENOMEM,
 				  "out of memory decompressing");
-	if (comp == XL_KIMAGE_COMP_GZIP)
+	switch (comp) {
+	case XL_KIMAGE_COMP_GZIP:
 		ret = xl_gunzip(in, inlen, &b, &done, err, errsize);
-	else if (comp == XL_KIMAGE_COMP_XZ)
+		break;
+	case XL_KIMAGE_COMP_XZ:
 		ret = xl_unxz(in, inlen, &b, &done, err, errsize);
+		break;
 #ifdef XL_HAVE_ZSTD
-	else
+	case XL_KIMAGE_COMP_ZSTD:
 		ret = xl_unzstd(in, inlen, &b, &done, err, errsize);
+		break;
 #endif
+	default:
+		ret = xl_bld_err(err, errsize, -EINVAL,
+				 "no decompressor for compression %d", comp);
+	}
 	if (!ret && done > cap)
 		ret = -EFBIG;
 	if (ret == -EFBIG)

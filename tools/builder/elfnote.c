@@ -30,7 +30,7 @@ void xl_elfnote_iter_init(struct xl_elfnote_iter *it, const void *notes,
 int xl_elfnote_next(struct xl_elfnote_iter *it, struct xl_elfnote *n)
 {
 	const uint8_t *h = it->p + it->pos;
-	uint64_t rem = it->len - it->pos, name_room, desc_off;
+	uint64_t rem = it->len - it->pos, name_room, desc_off, desc_room;
 
 	if (rem < NHDR_SIZE) {
 		it->pos = it->len;
@@ -52,8 +52,8 @@ int xl_elfnote_next(struct xl_elfnote_iter *it, struct xl_elfnote *n)
 	n->desc = h + NHDR_SIZE + desc_off;
 	/* Likewise the last descriptor's padding. */
 	rem -= desc_off;
-	it->pos += NHDR_SIZE + desc_off +
-		   (xl_note_pad(n->descsz) < rem ? xl_note_pad(n->descsz) : rem);
+	desc_room = xl_note_pad(n->descsz);
+	it->pos += NHDR_SIZE + desc_off + (desc_room < rem ? desc_room : rem);
 	return 1;
 }
 
@@ -100,11 +100,15 @@ struct xl_note_search {
 
 /*
  * Read every note of one segment or section (@what @idx, for errors) at
- * [@off, @off + @size) of the file.
+ * [@off, @off + @size) of the file.  *@budget is what may still be read:
+ * 65535 headers naming the same megabyte of notes must not cost 64 GiB.
+ * The segments of a sane file add up to at most its size, and so do its
+ * sections, hence a budget of twice the size for both.
  */
 static int xl_note_scan(const struct xl_elf *e, const char *what,
 			unsigned int idx, uint64_t off, uint64_t size,
-			struct xl_note_search *s, char *err, size_t errsize)
+			uint64_t *budget, struct xl_note_search *s, char *err,
+			size_t errsize)
 {
 	struct xl_elfnote_iter it;
 	struct xl_elfnote n;
@@ -115,6 +119,11 @@ static int xl_note_scan(const struct xl_elf *e, const char *what,
 				  "ELF %s %u: notes at offset %#llx size %#llx beyond end of file",
 				  what, idx, (unsigned long long)off,
 				  (unsigned long long)size);
+	if (size > *budget)
+		return xl_bld_err(err, errsize, -EINVAL,
+				  "ELF note %ss add up to more than twice the file",
+				  what);
+	*budget -= size;
 	if (off % NOTE_ALIGN)
 		return xl_bld_err(err, errsize, -EINVAL,
 				  "ELF %s %u: notes at offset %#llx not %u-byte aligned",
@@ -150,6 +159,7 @@ int xl_elf_find_note(const void *elf, size_t len, const char *name,
 	struct xl_elf_phdr ph;
 	struct xl_elf_shdr sh;
 	struct xl_elf e;
+	uint64_t budget;
 	bool in_segments;
 	unsigned int i;
 	int ret;
@@ -157,12 +167,13 @@ int xl_elf_find_note(const void *elf, size_t len, const char *name,
 	ret = xl_elf_open(&e, elf, len, err, errsize);
 	if (ret)
 		return ret;
+	budget = (uint64_t)len * 2;
 	for (i = 0; i < e.phnum; i++) {
 		xl_elf_phdr(&e, i, &ph);
 		if (ph.type != PT_NOTE)
 			continue;
 		ret = xl_note_scan(&e, "segment", i, ph.offset, ph.filesz,
-				   &s, err, errsize);
+				   &budget, &s, err, errsize);
 		if (ret)
 			return ret;
 	}
@@ -172,8 +183,8 @@ int xl_elf_find_note(const void *elf, size_t len, const char *name,
 		xl_elf_shdr(&e, i, &sh);
 		if (sh.type != SHT_NOTE)
 			continue;
-		ret = xl_note_scan(&e, "section", i, sh.offset, sh.size, &s,
-				   err, errsize);
+		ret = xl_note_scan(&e, "section", i, sh.offset, sh.size,
+				   &budget, &s, err, errsize);
 		if (ret)
 			return ret;
 	}

@@ -75,7 +75,8 @@ int xl_elf_open(struct xl_elf *e, const void *p, size_t len, char *err,
 	if (EHDR(e, e_ehsize) != ehsize)
 		return xl_bld_err(err, errsize, -EINVAL,
 				  "ELF header size %llu, expected %zu",
-				  (unsigned long long)EHDR(e, e_ehsize), ehsize);
+				  (unsigned long long)EHDR(e, e_ehsize),
+				  ehsize);
 	if (EHDR(e, e_version) != EV_CURRENT)
 		return xl_bld_err(err, errsize, -EINVAL,
 				  "ELF version %llu invalid",
