@@ -35,6 +35,10 @@ enum xl_ctl_cmd {
 	XL_CTL_DOM_DESTROY = 7,	/* arg: struct xl_ctl_dom_destroy */
 	XL_CTL_DOM_LIST = 8,	/* arg: struct xl_ctl_dom_list */
 	XL_CTL_DOM_WRITE = 9,	/* arg: struct xl_ctl_dom_write */
+	XL_CTL_DOM_START = 10,	/* arg: struct xl_ctl_dom_start */
+	XL_CTL_DOM_PAUSE = 11,	/* arg: struct xl_ctl_dom_id */
+	XL_CTL_DOM_UNPAUSE = 12,	/* arg: struct xl_ctl_dom_id */
+	XL_CTL_DOM_CONSOLE = 13,	/* arg: struct xl_ctl_dom_console */
 };
 
 /* A new guest domain, with no memory and its vCPUs not started. */
@@ -73,6 +77,40 @@ struct xl_ctl_dom_write {
 	uint64_t gpa;
 	uint64_t src;
 	uint64_t len;		/* 1 .. XL_WRITE_MAX */
+};
+
+/*
+ * Start a built domain as the PVH boot ABI says: vCPU 0 enters at entry
+ * (XEN_ELFNOTE_PHYS32_ENTRY) in 32-bit protected mode, paging off, flat
+ * segments, ebx = start_info (guest-physical address of hvm_start_info).
+ * Only from XL_DOM_BUILDING; afterwards the builder can no longer write.
+ * paused != 0 leaves it paused (xenlate create -p).
+ */
+struct xl_ctl_dom_start {
+	uint32_t domid;
+	uint32_t entry;
+	uint64_t start_info;
+	uint32_t paused;
+	uint32_t pad;
+};
+
+/* Commands that only name a domain (pause, unpause). */
+struct xl_ctl_dom_id {
+	uint32_t domid;
+	uint32_t pad;
+};
+
+/*
+ * A domain's console output (console_io writes), a ring like the
+ * hypervisor log: bytes from seq on.
+ */
+struct xl_ctl_dom_console {
+	uint32_t domid;
+	uint32_t pad;
+	uint64_t seq;		/* in: first byte wanted; out: next byte */
+	uint64_t buf;		/* guest-physical address of the buffer */
+	uint64_t len;		/* in: buffer size; out: bytes copied */
+	uint64_t dropped;	/* out: bytes lost before seq (overwritten) */
 };
 
 /* Stop the domain and give every frame back to Dom0, zeroed. */

@@ -27,6 +27,18 @@ enum xl_genl_cmd {
 	 * XL_DOM_WRITE_MAX bytes); only before the domain first runs.
 	 */
 	XL_CMD_DOMAIN_WRITE,
+	/*
+	 * req: XL_A_DOM_ID, XL_A_DOM_ENTRY, XL_A_DOM_START_INFO,
+	 * XL_A_DOM_PAUSED (flag, opt): start vCPU 0 (xl_ctl_dom_start).
+	 */
+	XL_CMD_DOMAIN_START,
+	XL_CMD_DOMAIN_PAUSE,	/* req: XL_A_DOM_ID */
+	XL_CMD_DOMAIN_UNPAUSE,	/* req: XL_A_DOM_ID */
+	/*
+	 * req: XL_A_DOM_ID, XL_A_LOG_SEQ (opt); reply: XL_A_LOG_SEQ,
+	 * XL_A_LOG_DATA, XL_A_LOG_DROPPED of the domain's console.
+	 */
+	XL_CMD_DOMAIN_CONSOLE,
 	__XL_CMD_MAX,
 };
 #define XL_CMD_MAX (__XL_CMD_MAX - 1)
@@ -61,6 +73,9 @@ enum xl_genl_attr {
 	XL_A_DOM_AGE_NS,	/* u64: since creation */
 	XL_A_DOM_GPA,		/* u64: guest-physical address */
 	XL_A_DOM_DATA,		/* binary */
+	XL_A_DOM_ENTRY,		/* u32: PVH 32-bit entry point */
+	XL_A_DOM_START_INFO,	/* u64: guest-physical hvm_start_info */
+	XL_A_DOM_PAUSED,	/* flag */
 	__XL_A_MAX,
 };
 #define XL_A_MAX (__XL_A_MAX - 1)
