@@ -7,7 +7,7 @@
 
 #include <xenlate/dom0ctl.h>
 
-#include "build.h"
+#include "build_id.h"
 #include "cmd.h"
 
 static int xl_version_run(int argc, char *argv[])
