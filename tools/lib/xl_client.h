@@ -107,4 +107,27 @@ int xl_domain_write(struct xl_client *c, uint32_t domid, uint64_t gpa,
 /* Up to @max guests in id order; returns how many, or an error. */
 int xl_domain_list(struct xl_client *c, struct xl_domain *out, size_t max);
 
+/*
+ * Start a built domain's vCPU 0 at the PVH @entry with ebx = @start_info
+ * (guest-physical hvm_start_info); @paused leaves it paused.  After
+ * this, xl_domain_write() is refused.
+ */
+int xl_domain_start(struct xl_client *c, uint32_t domid, uint32_t entry,
+		    uint64_t start_info, int paused);
+int xl_domain_pause(struct xl_client *c, uint32_t domid);
+int xl_domain_unpause(struct xl_client *c, uint32_t domid);
+
+/* A buffer this large always holds one console chunk, as for dmesg. */
+#define XL_CONSOLE_BUF_SIZE	XL_DMESG_BUF_SIZE
+
+/*
+ * Read domain @domid's console output from byte @seq into @buf.  Returns
+ * the number of bytes placed (0: caught up) with *@next the byte to ask
+ * for next and *@dropped the bytes overwritten before this chunk, or a
+ * negative error (-XL_ERR_TOOBIG if the chunk exceeds @size).
+ */
+int xl_domain_console_read(struct xl_client *c, uint32_t domid, uint64_t seq,
+			   void *buf, size_t size, uint64_t *next,
+			   uint64_t *dropped);
+
 #endif

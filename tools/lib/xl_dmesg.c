@@ -26,33 +26,9 @@ static int xl_dmesg_parse(struct xl_client *c, struct nlattr **tb,
 			  void *arg)
 {
 	struct xl_dmesg_req *req = arg;
-	struct xl_dmesg_chunk chunk = { 0 };
-	struct nlattr *data = tb[XL_A_LOG_DATA];
-	int err;
 
-	if (!data) {
-		xl_set_detail(c, "reply lacks the log data");
-		return -XL_ERR_PROTO;
-	}
-	chunk.len = nla_len(data);
-	if (chunk.len > req->size) {
-		xl_set_detail(c, "log chunk of %zu bytes", chunk.len);
-		return -XL_ERR_TOOBIG;
-	}
-	err = xl_attr_u64(c, tb, XL_A_LOG_SEQ, &chunk.next_seq);
-	if (!err)
-		err = xl_attr_u64(c, tb, XL_A_LOG_DROPPED, &chunk.dropped);
-	if (err)
-		return err;
-	/* Data must move the position forward, or a reader loops for ever. */
-	if (chunk.len && (chunk.next_seq < req->seq ||
-			  chunk.next_seq - req->seq < chunk.len)) {
-		xl_set_detail(c, "log position went backwards");
-		return -XL_ERR_PROTO;
-	}
-	memcpy(req->buf, nla_data(data), chunk.len);
-	*req->out = chunk;
-	return 0;
+	return xl_log_chunk_parse(c, tb, req->seq, req->buf, req->size,
+				  req->out);
 }
 
 int xl_dmesg_read(struct xl_client *c, uint64_t seq, void *buf, size_t size,

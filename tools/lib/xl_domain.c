@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Guest domains: create, destroy, list (XL_CMD_DOMAIN_*).
+ * Guest domains: create, destroy, list, the builder's write
+ * (XL_CMD_DOMAIN_*).
  */
 #include <errno.h>
 #include <string.h>
@@ -28,7 +29,7 @@ static int xl_create_put(struct nl_msg *msg, const void *arg)
 	return 0;
 }
 
-static int xl_domid_parse(struct xl_client *c, struct nlattr **tb, void *arg)
+int xl_domid_parse(struct xl_client *c, struct nlattr **tb, void *arg)
 {
 	return xl_attr_u32(c, tb, XL_A_DOM_ID, arg);
 }
@@ -42,7 +43,7 @@ int xl_domain_create(struct xl_client *c, const char *name, uint32_t vcpus,
 			  xl_domid_parse, domid);
 }
 
-static int xl_id_put(struct nl_msg *msg, const void *arg)
+int xl_id_put(struct nl_msg *msg, const void *arg)
 {
 	return nla_put_u32(msg, XL_A_DOM_ID, *(const uint32_t *)arg) ?
 	       -ENOMEM : 0;

@@ -5,12 +5,15 @@
 #ifndef XL_PRIV_H
 #define XL_PRIV_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include <netlink/attr.h>
 #include <netlink/msg.h>
 
 #include <xenlate/genl.h>
+
+struct xl_dmesg_chunk;
 
 struct xl_client {
 	struct nl_sock *sk;
@@ -41,6 +44,19 @@ int xl_attr_u32(struct xl_client *c, struct nlattr **tb, int type,
 		uint32_t *v);
 int xl_attr_u64(struct xl_client *c, struct nlattr **tb, int type,
 		uint64_t *v);
+/* Requests naming one domain: put a u32 XL_A_DOM_ID ... */
+int xl_id_put(struct nl_msg *msg, const void *arg);
+/* ... and replies echoing it: parse it into a uint32_t. */
+int xl_domid_parse(struct xl_client *c, struct nlattr **tb, void *arg);
+
+/*
+ * One chunk of a byte log (the hypervisor's, a domain's console) from a
+ * reply to a request for byte @seq: XL_A_LOG_DATA copied to @buf (at most
+ * @size bytes), XL_A_LOG_SEQ and XL_A_LOG_DROPPED into @out.
+ */
+int xl_log_chunk_parse(struct xl_client *c, struct nlattr **tb, uint64_t seq,
+		       void *buf, size_t size, struct xl_dmesg_chunk *out);
+
 int xl_attr_str(struct xl_client *c, struct nlattr **tb, int type,
 		char *buf, size_t size);
 
