@@ -3,6 +3,7 @@
  * XL_CMD_DMESG: one chunk of the hypervisor's console log, starting at
  * the byte the request names (XL_A_LOG_SEQ, default 0).  User space loops
  * with the returned next sequence number until a reply carries no data.
+ * The reply's form is shared with the domains' consoles (console.c).
  */
 #include <linux/io.h>
 #include <linux/slab.h>
@@ -13,30 +14,42 @@
 
 #include "dom0.h"
 
-static int xl_dmesg_fill(struct sk_buff *skb, const struct xl_ctl_log *log,
-			 const void *data)
+static int xl_log_fill(struct sk_buff *skb, u64 next, u64 len, u64 dropped,
+		       const void *data)
 {
-	if (nla_put(skb, XL_A_LOG_DATA, log->len, data) ||
-	    nla_put_u64_64bit(skb, XL_A_LOG_SEQ, log->seq, XL_A_PAD) ||
-	    nla_put_u64_64bit(skb, XL_A_LOG_DROPPED, log->dropped, XL_A_PAD))
+	if (nla_put(skb, XL_A_LOG_DATA, len, data) ||
+	    nla_put_u64_64bit(skb, XL_A_LOG_SEQ, next, XL_A_PAD) ||
+	    nla_put_u64_64bit(skb, XL_A_LOG_DROPPED, dropped, XL_A_PAD))
 		return -EMSGSIZE;
 	return 0;
 }
 
-static int xl_dmesg_reply(struct genl_info *info, const struct xl_ctl_log *log,
-			  const void *data)
+/*
+ * Reply with a chunk of a byte log the hypervisor copied: @len bytes of
+ * @data, read from byte @asked on, the next one being @next.  Shared by
+ * the hypervisor's log and the domains' consoles.
+ */
+int xl_log_reply(struct genl_info *info, u64 asked, u64 next, u64 len,
+		 u64 dropped, const void *data)
 {
 	struct sk_buff *msg;
-	size_t size;
 	void *hdr;
 
-	size = nla_total_size(log->len) +
-	       2 * nla_total_size_64bit(sizeof(u64));
-	msg = genlmsg_new(size, GFP_KERNEL);
+	/*
+	 * A chunk must end where the next one starts, or the reader loops
+	 * for ever; an empty one may report any position (it is the end).
+	 */
+	if (len > XL_DOM0_LOG_CHUNK ||
+	    (len && (next < asked || next - asked < len))) {
+		GENL_SET_ERR_MSG(info, "hypervisor returned a bad log chunk");
+		return -EIO;
+	}
+	msg = genlmsg_new(nla_total_size(len) +
+			  2 * nla_total_size_64bit(sizeof(u64)), GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
 	hdr = xl_genl_reply_put(msg, info);
-	if (!hdr || xl_dmesg_fill(msg, log, data)) {
+	if (!hdr || xl_log_fill(msg, next, len, dropped, data)) {
 		nlmsg_free(msg);
 		return -EMSGSIZE;
 	}
@@ -71,20 +84,9 @@ int xl_genl_dmesg(struct sk_buff *skb, struct genl_info *info)
 	log->len = XL_DOM0_LOG_CHUNK;
 
 	ret = xl_hv_call(XL_CTL_LOG_READ, log, sizeof(*log), info->extack);
-	if (ret < 0)
-		goto out;
-
-	/*
-	 * A chunk must end where the next one starts, or the reader loops
-	 * for ever; an empty one may report any position (it is the end).
-	 */
-	if (log->len > XL_DOM0_LOG_CHUNK ||
-	    (log->len && (log->seq < seq || log->seq - seq < log->len))) {
-		GENL_SET_ERR_MSG(info, "hypervisor returned a bad log chunk");
-		ret = -EIO;
-		goto out;
-	}
-	ret = xl_dmesg_reply(info, log, data);
+	if (ret >= 0)
+		ret = xl_log_reply(info, seq, log->seq, log->len, log->dropped,
+				   data);
 out:
 	kfree(data);
 	kfree(log);

@@ -42,6 +42,15 @@ int xl_genl_domain_create(struct sk_buff *skb, struct genl_info *info);
 int xl_genl_domain_destroy(struct sk_buff *skb, struct genl_info *info);
 int xl_genl_domain_list(struct sk_buff *skb, struct genl_info *info);
 int xl_genl_domain_write(struct sk_buff *skb, struct genl_info *info);
+int xl_genl_domain_start(struct sk_buff *skb, struct genl_info *info);
+int xl_genl_domain_pause(struct sk_buff *skb, struct genl_info *info);
+int xl_genl_domain_unpause(struct sk_buff *skb, struct genl_info *info);
+int xl_genl_domain_console(struct sk_buff *skb, struct genl_info *info);
+
+/* Is @domid one of the guests Dom0 created (domain.c)? */
+bool xl_guest_exists(u32 domid);
+/* Reply to @info with XL_A_DOM_ID @domid. */
+int xl_reply_domid(struct genl_info *info, u32 domid);
 
 int xl_genl_register(void);
 void xl_genl_unregister(void);
@@ -50,6 +59,9 @@ void *xl_genl_reply_put(struct sk_buff *skb, struct genl_info *info);
 
 int xl_genl_info(struct sk_buff *skb, struct genl_info *info);
 int xl_genl_dmesg(struct sk_buff *skb, struct genl_info *info);
+/* Reply with a chunk of a byte log (dmesg.c): the log and the consoles. */
+int xl_log_reply(struct genl_info *info, u64 asked, u64 next, u64 len,
+		 u64 dropped, const void *data);
 
 long xl_hv_call(unsigned int cmd, void *arg, size_t len,
 		struct netlink_ext_ack *extack);

@@ -46,6 +46,17 @@ static struct xl_guest *xl_guest_by_id(u32 domid)
 	return NULL;
 }
 
+/* A snapshot: the domain may be destroyed right after. */
+bool xl_guest_exists(u32 domid)
+{
+	bool found;
+
+	mutex_lock(&xl_guests_lock);
+	found = xl_guest_by_id(domid);
+	mutex_unlock(&xl_guests_lock);
+	return found;
+}
+
 static bool xl_name_ok(const char *name)
 {
 	const char *p;
@@ -143,7 +154,7 @@ static int xl_create_args(struct genl_info *info, struct xl_guest *g,
 	return 0;
 }
 
-static int xl_reply_domid(struct genl_info *info, u32 domid)
+int xl_reply_domid(struct genl_info *info, u32 domid)
 {
 	struct sk_buff *msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
 	void *hdr;

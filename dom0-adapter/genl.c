@@ -41,6 +41,28 @@ static const struct nla_policy xl_dom_write_policy[XL_A_MAX + 1] = {
 				    .len = XL_DOM_WRITE_MAX },
 };
 
+/*
+ * ebx holds hvm_start_info's address: it must fit in 32 bits.  Not const:
+ * 6.1's nla_policy points at a non-const range.
+ */
+static struct netlink_range_validation xl_start_info_range = {
+	.min = 0,
+	.max = U32_MAX,
+};
+
+static const struct nla_policy xl_dom_start_policy[XL_A_MAX + 1] = {
+	[XL_A_DOM_ID]		= NLA_POLICY_RANGE(NLA_U32, 1, 0x7fef),
+	[XL_A_DOM_ENTRY]	= { .type = NLA_U32 },
+	[XL_A_DOM_START_INFO]	= NLA_POLICY_FULL_RANGE(NLA_U64,
+							&xl_start_info_range),
+	[XL_A_DOM_PAUSED]	= { .type = NLA_FLAG },
+};
+
+static const struct nla_policy xl_dom_console_policy[XL_A_MAX + 1] = {
+	[XL_A_DOM_ID]		= NLA_POLICY_RANGE(NLA_U32, 1, 0x7fef),
+	[XL_A_LOG_SEQ]		= { .type = NLA_U64 },
+};
+
 static const struct genl_ops xl_genl_ops[] = {
 	{
 		.cmd	= XL_CMD_INFO,
@@ -83,6 +105,34 @@ static const struct genl_ops xl_genl_ops[] = {
 		.policy	= xl_dom_write_policy,
 		.maxattr = XL_A_MAX,
 		.doit	= xl_genl_domain_write,
+	},
+	{
+		.cmd	= XL_CMD_DOMAIN_START,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_dom_start_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_domain_start,
+	},
+	{
+		.cmd	= XL_CMD_DOMAIN_PAUSE,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_dom_id_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_domain_pause,
+	},
+	{
+		.cmd	= XL_CMD_DOMAIN_UNPAUSE,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_dom_id_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_domain_unpause,
+	},
+	{
+		.cmd	= XL_CMD_DOMAIN_CONSOLE,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_dom_console_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_domain_console,
 	},
 };
 
