@@ -378,7 +378,7 @@ static void test_err_segment_outside(void **state)
 	/* The kernel at 1 MiB in 1 MiB of memory. */
 	two_seg_kernel(&k);
 	expect_err(layout(&k, 1 * MIB, NULL, NULL, 0, &b, err), err, -ENOSPC,
-		   "kernel segment 0 at 0x100000 (19 bytes) lies outside guest memory [0, 0x100000): memory too small",
+		   "kernel segment 0 at 0x100000 (19 bytes) does not fit in guest memory [0, 0x100000): memory too small",
 		   &b);
 	/* Its bss one byte past the end. */
 	two_seg_kernel(&k);
@@ -390,7 +390,7 @@ static void test_err_segment_outside(void **state)
 	two_seg_kernel(&k);
 	k.segs[1].paddr = UINT64_MAX - 10;
 	expect_err(layout(&k, 2 * MIB, NULL, NULL, 0, &b, err), err, -ENOSPC,
-		   "outside guest memory", &b);
+		   "does not fit in guest memory", &b);
 }
 
 static void test_err_overlap(void **state)

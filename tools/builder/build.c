@@ -72,7 +72,7 @@ static int xl_check_seg(const struct xl_kimage_seg *s, unsigned int i,
 				  (unsigned long long)s->memsz);
 	if (!xl_in_bounds(s->paddr, s->memsz, mem))
 		return xl_bld_err(err, errsize, -ENOSPC,
-				  "kernel segment %u at 0x%llx (%llu bytes) lies outside guest memory [0, 0x%llx): memory too small for this kernel",
+				  "kernel segment %u at 0x%llx (%llu bytes) does not fit in guest memory [0, 0x%llx): memory too small for this kernel",
 				  i, (unsigned long long)s->paddr,
 				  (unsigned long long)s->memsz,
 				  (unsigned long long)mem);
