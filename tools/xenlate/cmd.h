@@ -6,6 +6,8 @@
 #ifndef XL_CMD_H
 #define XL_CMD_H
 
+#include <stdint.h>
+
 #define XL_EXIT_OK	0
 #define XL_EXIT_FAIL	1	/* failed, or hypervisor not loaded */
 #define XL_EXIT_USAGE	2	/* bad command line */
@@ -28,6 +30,10 @@ extern const struct xl_cmd xl_cmd_info;
 extern const struct xl_cmd xl_cmd_dmesg;
 extern const struct xl_cmd xl_cmd_list;
 extern const struct xl_cmd xl_cmd_destroy;
+extern const struct xl_cmd xl_cmd_create;
+extern const struct xl_cmd xl_cmd_pause;
+extern const struct xl_cmd xl_cmd_unpause;
+extern const struct xl_cmd xl_cmd_console;
 
 /*
  * One-line messages on stderr, "xenlate: " first, control characters
@@ -42,6 +48,19 @@ int xl_usage_error(const char *cmd, const char *fmt, ...);
 
 /* The client library's error for @err (@c may be NULL): XL_EXIT_FAIL. */
 int xl_client_error(const struct xl_client *c, int err);
+
+/*
+ * The id of the domain @arg names (a name or an id): XL_EXIT_OK, or the
+ * exit status after saying why not (domarg.c).
+ */
+int xl_domain_arg(struct xl_client *c, const char *arg, uint32_t *domid);
+
+/*
+ * A command whose only argument is a DOMAIN (argv[1]): resolve it, call
+ * @op, report its error.  Returns the exit status.
+ */
+int xl_domain_cmd(int argc, char *argv[],
+		  int (*op)(struct xl_client *c, uint32_t domid));
 
 /* For commands without arguments: 0, or a usage error's exit status. */
 int xl_no_args(const struct xl_cmd *cmd, int argc, char *argv[]);

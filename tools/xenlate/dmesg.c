@@ -2,57 +2,29 @@
 /*
  * xenlate dmesg: the hypervisor's whole log, read chunk by chunk.
  */
-#include <inttypes.h>
 #include <stdio.h>
 
 #include "cmd.h"
+#include "logview.h"
 #include "xl_client.h"
-
-/*
- * Bytes overwritten before this chunk.  Measured from the positions
- * (where the data starts minus where we asked) as well as reported, so
- * that the note appears once per gap whatever the hypervisor counts.
- */
-static uint64_t xl_dmesg_lost(uint64_t seq, const struct xl_dmesg_chunk *ch,
-			      int first)
-{
-	uint64_t gap = 0;
-
-	if (ch->next_seq >= seq && ch->next_seq - seq >= ch->len)
-		gap = ch->next_seq - ch->len - seq;
-	if (gap)
-		return gap;
-	return first ? ch->dropped : 0;
-}
 
 static int xl_dmesg_dump(struct xl_client *c)
 {
 	static char buf[XL_DMESG_BUF_SIZE];
 	struct xl_dmesg_chunk ch;
-	uint64_t seq = 0, lost;
-	char last = '\n';
-	int err, first;
+	struct xl_log_view v;
+	int err;
 
-	for (first = 1;; first = 0) {
-		err = xl_dmesg_read(c, seq, buf, sizeof(buf), &ch);
+	xl_log_view_init(&v, "log");
+	for (;;) {
+		err = xl_dmesg_read(c, v.seq, buf, sizeof(buf), &ch);
 		if (err)
 			break;
-		lost = xl_dmesg_lost(seq, &ch, first);
-		if (lost) {
-			printf("%s[xenlate: %" PRIu64
-			       " bytes of log lost (overwritten)]\n",
-			       last == '\n' ? "" : "\n", lost);
-			last = '\n';
-		}
+		xl_log_show(&v, &ch, buf, stdout);
 		if (!ch.len)
 			break;
-		fwrite(buf, 1, ch.len, stdout);
-		last = buf[ch.len - 1];
-		seq = ch.next_seq;
 	}
-	/* End on a line boundary, so the shell prompt is not glued on. */
-	if (last != '\n')
-		putchar('\n');
+	xl_log_end(&v, stdout);
 	return err;
 }
 

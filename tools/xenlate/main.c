@@ -19,7 +19,11 @@ static const struct xl_cmd *const xl_cmds[] = {
 	&xl_cmd_info,
 	&xl_cmd_dmesg,
 	&xl_cmd_list,
+	&xl_cmd_create,
 	&xl_cmd_destroy,
+	&xl_cmd_pause,
+	&xl_cmd_unpause,
+	&xl_cmd_console,
 };
 
 #define XL_NR_CMDS	(sizeof(xl_cmds) / sizeof(xl_cmds[0]))
