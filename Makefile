@@ -17,7 +17,7 @@ DEMO_ARGS ?=
 # e.g. CHECK_ARGS="-j 2 launch*": options and test globs for tests/check
 CHECK_ARGS ?=
 
-all: hv modules tools test-tools
+all: hv modules tools test-tools guests
 
 hv:
 	@$(MAKE) -s -C hv O=$(BUILD)/hv
@@ -36,6 +36,9 @@ tools:
 test-tools: tools
 	@$(MAKE) -s -C tests/tools O=$(BUILD)/tests
 
+guests:
+	@$(MAKE) -s -C tests/guests O=$(BUILD)/guests
+
 install: all
 	install -d $(DEST)/lib/modules/$(KVER)/extra
 	install -m 644 loader/xenlate.ko dom0-adapter/xenlate_dom0.ko \
@@ -43,6 +46,7 @@ install: all
 		$(DEST)/lib/modules/$(KVER)/extra/
 	@$(MAKE) -s -C tools O=$(BUILD)/tools DESTDIR=$(DEST) install
 	@$(MAKE) -s -C tests/tools O=$(BUILD)/tests DESTDIR=$(DEST) install
+	@$(MAKE) -s -C tests/guests O=$(BUILD)/guests DESTDIR=$(DEST) install
 	@if [ -z "$(DEST)" ]; then depmod -a $(KVER); fi
 
 deps:
@@ -67,4 +71,4 @@ clean:
 	@if [ -e "$(KDIR)/Makefile" ]; then $(MAKE) -s -C $(KDIR) M=$(TOP) clean; fi
 	rm -rf $(BUILD)
 
-.PHONY: all hv modules tools test-tools install deps unit check demo clean check-kdir
+.PHONY: all hv modules tools test-tools guests install deps unit check demo clean check-kdir
