@@ -66,8 +66,11 @@ static int reboot_cb(struct notifier_block *nb, unsigned long action,
 
 static struct notifier_block reboot_nb = {
 	.notifier_call = reboot_cb,
-	/* Run before other reboot notifiers that might touch the CPUs. */
-	.priority = INT_MAX,
+	/*
+	 * Before other reboot notifiers that might touch the CPUs, after
+	 * xenlate_dom0's (INT_MAX), which destroys the guests.
+	 */
+	.priority = INT_MAX - 1,
 };
 
 /*

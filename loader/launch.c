@@ -100,7 +100,16 @@ void devirt_this_cpu(void)
 
 	if (!this_cpu_read(xl_launched))
 		return;
-	rc = vmmcall3(XL_HYPERCALL_DOM0CTL, XL_CTL_DEVIRT, 0, 0);
+	/*
+	 * -EAGAIN: an interrupt for Linux is still in the hypervisor's
+	 * hands; each call lets it deliver.  -EBUSY: guests exist.
+	 */
+	for (int tries = 0; tries < 1000; tries++) {
+		rc = vmmcall3(XL_HYPERCALL_DOM0CTL, XL_CTL_DEVIRT, 0, 0);
+		if (rc != -EAGAIN)
+			break;
+		cpu_relax();
+	}
 	if (rc) {
 		pr_err("CPU %d: hypervisor refused to let go (%ld)\n",
 		       smp_processor_id(), rc);

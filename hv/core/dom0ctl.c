@@ -78,7 +78,13 @@ long do_dom0ctl(u64 cmd, u64 gpa, u64 len)
 	case XL_CTL_DOM_DESTROY:
 	case XL_CTL_DOM_LIST:
 	case XL_CTL_DOM_WRITE:
+	case XL_CTL_DOM_START:
+	case XL_CTL_DOM_PAUSE:
+	case XL_CTL_DOM_UNPAUSE:
+	case XL_CTL_DOM_CONSOLE:
 		return do_domctl(cmd, gpa, len);
+	case XL_CTL_SYNC:
+		return 0;	/* the exit itself did the work */
 	case XL_CTL_DEBUG_CRASH:
 		if (!(hv_boot_flags & XL_BOOT_DEBUG))
 			return -EPERM;

@@ -7,6 +7,8 @@
  */
 #include <hv/domain.h>
 #include <hv/domctl.h>
+#include <hv/vcpu.h>
+#include <hv/console.h>
 #include <hv/dom0.h>
 #include <hv/arch.h>
 #include <hv/log.h>
@@ -50,9 +52,16 @@ static long dom_create(struct xl_ctl_dom_create *req)
 	d->created_ns = arch_now_ns();
 	rc = arch_domain_create(d);
 	if (!rc) {
-		rc = domain_table_insert(&hv_domains, d);
-		if (rc)
+		rc = console_create(d);
+		if (!rc)
+			rc = vcpus_create(d);
+		if (!rc)
+			rc = domain_table_insert(&hv_domains, d);
+		if (rc) {
+			vcpus_free(d);
+			console_free(d);
 			arch_domain_free(d);
+		}
 	}
 	if (rc) {
 		free_pages(d, 1);
@@ -91,6 +100,9 @@ static long dom_populate(struct xl_ctl_dom_populate *req)
 			break;
 		d->nr_pages++;
 	}
+	/* Dom0 may still hold translations of them: every CPU flushes. */
+	if (req->done)
+		d->tlb_gen = arch_dom0_tlb_bump();
 	return rc;
 }
 
@@ -103,15 +115,23 @@ static long dom_destroy(struct xl_ctl_dom_destroy *req)
 	if (!d || req->domid >= DOMID_LIMIT)
 		return -ESRCH;
 	if (d->state != DOMAIN_DYING) {
+		spin_lock(&d->lock);
 		d->state = DOMAIN_DYING;
+		spin_unlock(&d->lock);
 		hv_log("domain %u: destroying (%llu frames)", d->id,
 		       (unsigned long long)d->nr_pages);
+		vcpus_update(d);
 	}
+	/* Its vCPUs leave their CPUs first (each at its next exit). */
+	if (!vcpus_stop(d))
+		return -EAGAIN;
 	req->returned = arch_domain_release(d, RELEASE_BUDGET, &done);
 	d->nr_pages -= req->returned;
 	if (!done)
 		return -EAGAIN;	/* call again: more frames to give back */
 	domain_table_remove(&hv_domains, d);
+	vcpus_free(d);
+	console_free(d);
 	arch_domain_free(d);
 	hv_log("domain %u destroyed", d->id);
 	free_pages(d, 1);
@@ -158,7 +178,9 @@ static void fill_info(struct xl_dom_info *i, const struct domain *d)
 	i->nr_vcpus = d->nr_vcpus;
 	i->nr_pages = d->nr_pages;
 	i->max_pages = d->max_pages;
-	i->cpu_ns = d->stats.cpu_ns;
+	for (u32 n = 0; n < d->nr_vcpus; n++)
+		if (d->vcpu[n])
+			i->cpu_ns += READ_ONCE(d->vcpu[n]->sched.total_ns);
 	i->hypercalls = d->stats.hypercalls;
 	i->evtchn_sends = d->stats.evtchn_sends;
 	i->age_ns = arch_now_ns() - d->created_ns;
@@ -183,6 +205,94 @@ static long dom_list(struct xl_ctl_dom_list *req)
 			return rc;
 	}
 	req->nr = n;
+	return 0;
+}
+
+static struct domain *find(u32 domid)
+{
+	if (domid >= DOMID_LIMIT)
+		return NULL;
+	return domain_table_find(&hv_domains, (u16)domid);
+}
+
+static long dom_start(struct xl_ctl_dom_start *req)
+{
+	struct domain *d = find(req->domid);
+
+	if (!d)
+		return -ESRCH;
+	if (d->state != DOMAIN_BUILDING)
+		return -EPERM;
+	if (!d->nr_pages)
+		return -EINVAL;
+	if (req->start_info >> 32)
+		return -EINVAL;
+	if (!arch_dom0_tlb_synced(d->tlb_gen))
+		return -EAGAIN;	/* XL_CTL_SYNC on every CPU, then again */
+	arch_vcpu_pvh_state(d->vcpu[0], req->entry, (u32)req->start_info);
+	d->vcpu[0]->up = true;
+	spin_lock(&d->lock);
+	d->state = req->paused ? DOMAIN_PAUSED : DOMAIN_RUNNING;
+	spin_unlock(&d->lock);
+	for (u32 i = 0; i < d->nr_vcpus; i++)
+		sched_attach(d->vcpu[i]);
+	hv_log("domain %u: started at %x, start info at %llx%s", d->id,
+	       req->entry, (unsigned long long)req->start_info,
+	       req->paused ? ", paused" : "");
+	return 0;
+}
+
+static long pause_or_unpause(struct xl_ctl_dom_id *req, bool pause)
+{
+	struct domain *d = find(req->domid);
+	enum domain_state to = pause ? DOMAIN_PAUSED : DOMAIN_RUNNING;
+	enum domain_state from = pause ? DOMAIN_RUNNING : DOMAIN_PAUSED;
+
+	if (!d)
+		return -ESRCH;
+	spin_lock(&d->lock);
+	if (d->state != from) {
+		spin_unlock(&d->lock);
+		return d->state == to ? 0 : -EPERM;
+	}
+	d->state = to;
+	spin_unlock(&d->lock);
+	vcpus_update(d);
+	return 0;
+}
+
+static long dom_pause(struct xl_ctl_dom_id *req)
+{
+	return pause_or_unpause(req, true);
+}
+
+static long dom_unpause(struct xl_ctl_dom_id *req)
+{
+	return pause_or_unpause(req, false);
+}
+
+static long dom_console(struct xl_ctl_dom_console *req)
+{
+	struct domain *d = find(req->domid);
+	u8 chunk[256];
+	u64 done = 0, dropped = 0, n;
+
+	if (!d)
+		return -ESRCH;
+	if (req->len > XL_WRITE_MAX || req->buf + req->len < req->buf)
+		return -EINVAL;
+	while (done < req->len) {
+		n = console_read(d, &req->seq, chunk,
+				 MIN(req->len - done, sizeof(chunk)),
+				 done ? &(u64){ 0 } : &dropped);
+		if (!n)
+			break;
+		if (copy_to_dom0(req->buf + done, chunk, n))
+			return -EFAULT;
+		done += n;
+	}
+	req->len = done;
+	req->dropped = dropped;
 	return 0;
 }
 
@@ -218,6 +328,14 @@ long do_domctl(u64 cmd, u64 gpa, u64 len)
 		DOMCTL(struct xl_ctl_dom_list, dom_list);
 	case XL_CTL_DOM_WRITE:
 		DOMCTL(struct xl_ctl_dom_write, dom_write);
+	case XL_CTL_DOM_START:
+		DOMCTL(struct xl_ctl_dom_start, dom_start);
+	case XL_CTL_DOM_PAUSE:
+		DOMCTL(struct xl_ctl_dom_id, dom_pause);
+	case XL_CTL_DOM_UNPAUSE:
+		DOMCTL(struct xl_ctl_dom_id, dom_unpause);
+	case XL_CTL_DOM_CONSOLE:
+		DOMCTL(struct xl_ctl_dom_console, dom_console);
 	}
 	return -EINVAL;
 }

@@ -39,6 +39,13 @@ enum xl_ctl_cmd {
 	XL_CTL_DOM_PAUSE = 11,	/* arg: struct xl_ctl_dom_id */
 	XL_CTL_DOM_UNPAUSE = 12,	/* arg: struct xl_ctl_dom_id */
 	XL_CTL_DOM_CONSOLE = 13,	/* arg: struct xl_ctl_dom_console */
+	/*
+	 * No arg: an exit on this CPU, so that it catches up with domain
+	 * changes (guest mode on or off, Dom0 TLB flushed after frames left
+	 * it).  Dom0 calls it on every CPU after creating or destroying a
+	 * domain, and when XL_CTL_DOM_START says -EAGAIN.
+	 */
+	XL_CTL_SYNC = 14,
 };
 
 /* A new guest domain, with no memory and its vCPUs not started. */

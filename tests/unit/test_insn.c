@@ -33,6 +33,8 @@ static const struct known known[] = {
 	{ { 0x0f, 0x01, 0xdd }, 3, INSN_CLGI },
 	{ { 0x0f, 0x01, 0xde }, 3, INSN_SKINIT },
 	{ { 0x0f, 0x01, 0xdf }, 3, INSN_INVLPGA },
+	{ { 0xf4 }, 1, INSN_HLT },
+	{ { 0x0f, 0x01, 0xd1 }, 3, INSN_XSETBV },
 };
 
 static const u8 legacy[] = {
@@ -215,7 +217,7 @@ static void test_exhaustive_opcodes(void **state)
 	}
 	b[1] = 0x01;
 	for (unsigned int x = 0; x < 256; x++) {
-		int want = x >= 0xd8 && x <= 0xdf ? 3 : 0;
+		int want = (x >= 0xd8 && x <= 0xdf) || x == 0xd1 ? 3 : 0;
 
 		b[2] = (u8)x;
 		assert_int_equal(decode(b, 3, &op), want);
@@ -224,7 +226,7 @@ static void test_exhaustive_opcodes(void **state)
 	(void)state;
 }
 
-/* Any byte that is neither a prefix nor 0f ends decoding with 0. */
+/* Any byte that is neither a prefix, 0f nor HLT ends decoding with 0. */
 static void test_first_byte(void **state)
 {
 	u8 b[4];
@@ -238,6 +240,11 @@ static void test_first_byte(void **state)
 		b[1] = 0x0f;
 		b[2] = 0xa2;
 		b[3] = 0x90;
+		if (x == 0xf4) {
+			assert_int_equal(decode(b, 4, &op), 1);
+			assert_int_equal(op, INSN_HLT);
+			continue;
+		}
 		assert_int_equal(decode(b, 4, &op), prefix ? 3 : 0);
 		assert_int_equal(op, prefix ? INSN_CPUID : INSN_UNKNOWN);
 	}

@@ -10,6 +10,9 @@
 
 #include <hv/types.h>
 #include "vmcb.h"
+#include "lapic.h"
+
+struct vcpu;
 
 #define CPU_BLOCK_SIZE		0x10000ULL
 #define CPU_BLOCK_PAGES		(CPU_BLOCK_SIZE / PAGE_SIZE)
@@ -48,6 +51,21 @@ struct hv_cpu {
 	u64 resume_rip;		/* where Linux continues if launch fails */
 	u64 exits;
 	u64 npf_refused;
+	/* Dom0's vCPU on this CPU, and whose registers are loaded. */
+	struct vcpu *dom0;
+	struct vcpu *loaded;
+	struct vmcb *dom0_vmcb;
+	u32 apic_id;
+	bool guest_mode;	/* Dom0's INTR and HLT exit (guests exist) */
+	bool timer_taken;	/* the APIC timer is the hypervisor's */
+	/* An NMI for Dom0, taken in host mode. */
+	volatile bool nmi_pending;
+	struct vcpu *last_guest;	/* the guest vCPU this CPU ran last */
+	u64 apic_ticks_per_ms;
+	/* Vectors taken in host mode for Dom0, not yet injected (no EOI). */
+	volatile u64 dom0_irq[4];
+	struct lapic_timer_save dom0_timer;
+	u64 tlb_gen_seen;	/* Dom0's TLB flushed as of this generation */
 	u64 gdt[6] __aligned(16);
 	struct tss tss __aligned(16);
 };

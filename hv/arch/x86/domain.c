@@ -104,3 +104,8 @@ void *arch_domain_gpa_ptr(struct domain *d, u64 gpa, u64 len)
 		return NULL;
 	return phys_to_virt(hpa);
 }
+
+u64 arch_domain_ncr3(struct domain *d)
+{
+	return d->arch->npt.root_pa;
+}

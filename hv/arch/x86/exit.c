@@ -7,6 +7,8 @@
 #include "exits.h"
 #include "guest_mem.h"
 #include "insn.h"
+#include "guest.h"
+#include <hv/vcpu.h>
 #include <hv/log.h>
 #include <hv/mm.h>
 #include <hv/hypercall.h>
@@ -84,20 +86,28 @@ static void handle_first_exit(struct hv_cpu *c, u32 code)
 	arch_devirt(c, c->resume_rip, (u64)-5);	/* -EIO to the loader */
 }
 
-void svm_handle_exit(struct hv_cpu *c)
+/* HLT from Dom0 in guest mode: its vCPU waits for an interrupt. */
+static void dom0_hlt(struct hv_cpu *c)
 {
-	struct vmcb_control *ctl = &c->vmcb->control;
-	u32 code = (u32)ctl->exitcode;
+	if (!skip_insn(c, INSN_HLT))
+		return;
+	c->vmcb->control.interrupt_shadow = 0;
+	sched_dom0_halt(c->index);
+}
 
-	c->exits++;
-	ctl->tlb_control = TLB_CONTROL_NONE;
-	/* An event cut short by the exit must still be delivered. */
-	ctl->eventinj = (ctl->exitintinfo & EVENTINJ_VALID) ?
-			ctl->exitintinfo : 0;
-	if (unlikely(c->first_run))
-		handle_first_exit(c, code);
+void dom0_inject(struct hv_cpu *c);
+extern u32 sched_guest_domains;
 
+static void dom0_exit(struct hv_cpu *c, u32 code)
+{
 	switch (code) {
+	case VMEXIT_INTR:
+		break;	/* taken in the scheduler's interrupt window */
+	case VMEXIT_VINTR:
+		break;	/* Dom0 can take an interrupt: dom0_inject() */
+	case VMEXIT_HLT:
+		dom0_hlt(c);
+		break;
 	case VMEXIT_CPUID:
 		handle_cpuid(c);
 		break;
@@ -142,5 +152,59 @@ void svm_handle_exit(struct hv_cpu *c)
 	default:
 		hv_panic("unexpected exit %x from Dom0 on cpu %u", code,
 			 c->index);
+	}
+}
+
+static u64 dom0_tlb_gen;
+
+u64 arch_dom0_tlb_bump(void)
+{
+	return __atomic_add_fetch(&dom0_tlb_gen, 1, __ATOMIC_SEQ_CST);
+}
+
+bool arch_dom0_tlb_synced(u64 gen)
+{
+	for (u32 i = 0; i < hv_nr_cpus; i++)
+		if (hv_cpus[i] && READ_ONCE(hv_cpus[i]->launched) &&
+		    READ_ONCE(hv_cpus[i]->tlb_gen_seen) < gen)
+			return false;
+	return true;
+}
+
+/* Dom0 runs next on this CPU: flush its TLB if frames left it since. */
+static void dom0_tlb_check(struct hv_cpu *c)
+{
+	u64 gen = READ_ONCE(dom0_tlb_gen);
+
+	if (c->tlb_gen_seen == gen)
+		return;
+	c->dom0_vmcb->control.tlb_control = TLB_CONTROL_ALL;
+	WRITE_ONCE(c->tlb_gen_seen, gen);
+}
+
+void svm_handle_exit(struct hv_cpu *c)
+{
+	struct vmcb_control *ctl = &c->vmcb->control;
+	u32 code = (u32)ctl->exitcode;
+	struct vcpu *v = c->loaded;
+
+	c->exits++;
+	ctl->tlb_control = TLB_CONTROL_NONE;
+	/* An event cut short by the exit must still be delivered. */
+	ctl->eventinj = (ctl->exitintinfo & EVENTINJ_VALID) ?
+			ctl->exitintinfo : 0;
+	if (unlikely(c->first_run))
+		handle_first_exit(c, code);
+
+	if (v == c->dom0)
+		dom0_exit(c, code);
+	else
+		guest_handle_exit(c, v);
+	if (c->guest_mode || READ_ONCE(sched_guest_domains))
+		sched_exit_point(c->index);
+	if (c->loaded == c->dom0) {
+		dom0_tlb_check(c);
+		if (c->guest_mode)
+			dom0_inject(c);
 	}
 }

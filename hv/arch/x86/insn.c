@@ -23,6 +23,10 @@ int insn_decode_svm(const u8 *b, size_t n, enum insn_op *op)
 		n = INSN_MAX_LEN;
 	while (i < n && (is_legacy_prefix(b[i]) || (b[i] & 0xf0) == 0x40))
 		i++;
+	if (i < n && b[i] == 0xf4) {
+		*op = INSN_HLT;
+		return (int)i + 1;
+	}
 	if (i + 2 > n || b[i] != 0x0f)
 		return 0;
 	switch (b[i + 1]) {
@@ -43,6 +47,9 @@ int insn_decode_svm(const u8 *b, size_t n, enum insn_op *op)
 	if (i + 3 > n)
 		return 0;
 	switch (b[i + 2]) {
+	case 0xd1:
+		*op = INSN_XSETBV;
+		break;
 	case 0xd8:
 		*op = INSN_VMRUN;
 		break;

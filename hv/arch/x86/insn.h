@@ -24,6 +24,8 @@ enum insn_op {
 	INSN_CLGI,
 	INSN_SKINIT,
 	INSN_INVLPGA,
+	INSN_HLT,
+	INSN_XSETBV,
 };
 
 /*

@@ -14,6 +14,9 @@
 #include "paging.h"
 #include "dom0.h"
 #include "uart.h"
+#include "lapic.h"
+#include "vcpu.h"
+#include <hv/vcpu.h>
 #include <hv/mm.h>
 #include <hv/log.h>
 #include <hv/lib.h>
@@ -65,6 +68,10 @@ static int cpu_alloc(u32 index)
 		return -ENOMEM;
 	c->vmcb_pa = virt_to_phys(c->vmcb);
 	c->host_vmcb_pa = virt_to_phys(c->host_vmcb);
+	c->dom0_vmcb = c->vmcb;
+	c->dom0 = alloc_page();
+	if (!c->dom0 || arch_dom0_vcpu_create(c->dom0, c->vmcb, c->vmcb_pa))
+		return -ENOMEM;
 	c->hsave_pa = virt_to_phys(hsave);
 	cpu_init_gdt(c);
 	/* Overflowing a stack faults instead of corrupting its neighbour. */
@@ -86,6 +93,12 @@ int arch_init(const struct xl_boot_info *bi)
 	rc = paging_init(bi);
 	if (!rc)
 		rc = dom0_init(bi);
+	if (!rc)
+		rc = lapic_init(bi->directmap_va);
+	if (!rc)
+		rc = vcpu_fpu_init();
+	if (!rc)
+		rc = sched_init(bi->nr_cpus);
 	if (rc)
 		return rc;
 	idt_init();
@@ -219,6 +232,17 @@ long arch_launch_cpu(u32 index, u64 resume_rsp, u64 resume_rip)
 		return -EBUSY;
 	wrmsr(MSR_EFER, efer | EFER_SVME);
 	wrmsr(MSR_VM_HSAVE_PA, c->hsave_pa);
+	/* Dom0's vCPU alone, as after any unload: no guest state left. */
+	c->vmcb = c->dom0_vmcb;
+	c->vmcb_pa = c->dom0->arch->vmcb_pa;
+	c->loaded = c->dom0;
+	c->last_guest = NULL;
+	c->guest_mode = false;
+	c->timer_taken = false;
+	c->nmi_pending = false;
+	memset((void *)c->dom0_irq, 0, sizeof(c->dom0_irq));
+	c->apic_id = lapic_id();
+	sched_set_dom0_vcpu(index, c->dom0);
 	memset(c->vmcb, 0, PAGE_SIZE);
 	memset(c->gpr, 0, sizeof(c->gpr));
 	vmcb_init_control(c);
@@ -302,7 +326,10 @@ void arch_fill_info(struct xl_ctl_info *info)
 long arch_dom0_devirt(void)
 {
 	struct hv_cpu *c = this_cpu();
+	long rc = sched_cpu_release(c->index);
 
+	if (rc)
+		return rc;
 	hv_log("cpu %u leaves the hypervisor", c->index);
 	/* RIP is already past the VMMCALL; rax = 0 tells the loader. */
 	arch_devirt(c, c->vmcb->save.rip, 0);

@@ -58,6 +58,49 @@ trap_common:
 	iretq
 
 /*
+ * Interrupt stubs for vectors 32-255, 16 bytes each like the exception
+ * stubs (hv_irq_stubs + 16 * (vector - 32)).  The host only takes
+ * interrupts in its short windows (irq.c); hv_irq() records them.
+ */
+	.align 16
+	.globl hv_irq_stubs
+hv_irq_stubs:
+	vector = 32
+	.rept 224
+	.align 16
+	pushq	$vector
+	jmp	irq_common
+	vector = vector + 1
+	.endr
+
+irq_common:
+	push	%rax
+	push	%rcx
+	push	%rdx
+	push	%rsi
+	push	%rdi
+	push	%r8
+	push	%r9
+	push	%r10
+	push	%r11
+	mov	72(%rsp), %rdi
+	/* 9 saved + vector + 5-word frame: 8 more for a 16-byte call. */
+	sub	$8, %rsp
+	call	hv_irq
+	add	$8, %rsp
+	pop	%r11
+	pop	%r10
+	pop	%r9
+	pop	%r8
+	pop	%rdi
+	pop	%rsi
+	pop	%rdx
+	pop	%rcx
+	pop	%rax
+	add	$8, %rsp
+	iretq
+
+/*
  * int rdmsr_safe(u32 msr, u64 *v), int wrmsr_safe(u32 msr, u64 v):
  * 0, or -EFAULT (-14) when the access raised #GP.
  */

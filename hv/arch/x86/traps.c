@@ -30,15 +30,16 @@ struct extable_entry {
 	s32 fixup;
 };
 
-extern const char hv_trap_stubs[], hv_header[];
+extern const char hv_trap_stubs[], hv_irq_stubs[], hv_header[];
 extern const struct extable_entry __extable_start[], __extable_end[];
 
-static struct idt_entry idt[32] __aligned(16);
+static struct idt_entry idt[256] __aligned(16);
 
 void idt_init(void)
 {
-	for (int v = 0; v < 32; v++) {
-		u64 a = (u64)hv_trap_stubs + 16 * v;
+	for (int v = 0; v < 256; v++) {
+		u64 a = v < 32 ? (u64)hv_trap_stubs + 16 * v :
+				 (u64)hv_irq_stubs + 16 * (v - 32);
 
 		idt[v].offset0 = (u16)a;
 		idt[v].selector = GDT_CS;
@@ -98,6 +99,11 @@ void hv_trap(struct trap_frame *f)
 
 	if (f->vector == 13 && fixup(f))
 		return;
+	/* A physical NMI taken in an interrupt window: it is Dom0's. */
+	if (f->vector == 2) {
+		c->nmi_pending = true;
+		return;
+	}
 	hv_log("HYPERVISOR PANIC: exception %llu error %llx on cpu %u",
 	       (unsigned long long)f->vector, (unsigned long long)f->error,
 	       c->index);

@@ -11,6 +11,7 @@
 #define INTERCEPT_INTR		BIT(0)
 #define INTERCEPT_NMI		BIT(1)
 #define INTERCEPT_INIT		BIT(3)
+#define INTERCEPT_VINTR		BIT(4)
 #define INTERCEPT_CPUID		BIT(18)
 #define INTERCEPT_HLT		BIT(24)
 #define INTERCEPT_INVLPGA	BIT(26)
@@ -25,6 +26,19 @@
 #define INTERCEPT_STGI		BIT(4)
 #define INTERCEPT_CLGI		BIT(5)
 #define INTERCEPT_SKINIT	BIT(6)
+#define INTERCEPT_RDTSCP	BIT(7)
+#define INTERCEPT_ICEBP		BIT(8)
+#define INTERCEPT_WBINVD	BIT(9)
+#define INTERCEPT_MONITOR	BIT(10)
+#define INTERCEPT_MWAIT		BIT(11)
+#define INTERCEPT_MWAIT_ARMED	BIT(12)
+#define INTERCEPT_XSETBV	BIT(13)
+
+/* vmcb_control.vintr */
+#define V_IRQ			BIT(8)
+#define V_INTR_PRIO_SHIFT	16
+#define V_IGN_TPR		BIT(20)
+#define V_INTR_MASKING		BIT(24)
 
 #define TLB_CONTROL_NONE	0
 #define TLB_CONTROL_ALL		1
@@ -41,6 +55,7 @@
 #define VMEXIT_INTR		0x060
 #define VMEXIT_NMI		0x061
 #define VMEXIT_INIT		0x063
+#define VMEXIT_VINTR		0x064
 #define VMEXIT_CPUID		0x072
 #define VMEXIT_HLT		0x078
 #define VMEXIT_INVLPGA		0x07a
@@ -54,6 +69,13 @@
 #define VMEXIT_STGI		0x084
 #define VMEXIT_CLGI		0x085
 #define VMEXIT_SKINIT		0x086
+#define VMEXIT_RDTSCP		0x087
+#define VMEXIT_ICEBP		0x088
+#define VMEXIT_WBINVD		0x089
+#define VMEXIT_MONITOR		0x08a
+#define VMEXIT_MWAIT		0x08b
+#define VMEXIT_MWAIT_ARMED	0x08c
+#define VMEXIT_XSETBV		0x08d
 #define VMEXIT_NPF		0x400
 /* QEMU writes it as 0xffffffff in the 64-bit field: compare 32 bits. */
 #define VMEXIT_INVALID		0xffffffffU

@@ -52,7 +52,14 @@ svm_run_loop:
 	mov	CPU_VMCB_PA(%rdi), %rax
 	vmload	%rax
 	LOAD_GPRS_BUT_RAX
+	/*
+	 * IF=1 for the world switch (GIF=0 holds everything off here): with
+	 * V_INTR_MASKING, a guest's physical interrupts exit only when the
+	 * host's IF was set at VMRUN.  Back to IF=0 after the exit.
+	 */
+	sti
 	vmrun	%rax
+	cli
 	/* #VMEXIT: rax, rsp and rip are the host's again; the rest guest's. */
 	push	%rdi
 	mov	8(%rsp), %rdi

@@ -9,6 +9,7 @@
 
 #include <hv/types.h>
 #include <hv/spinlock.h>
+#include <hv/sched_bvt.h>
 
 #define DOMID_DOM0		0
 #define MAX_DOMAINS		256	/* the paper ran 128 at once */
@@ -33,14 +34,21 @@ struct domain_stats {
 struct arch_domain;
 
 struct domain {
+	spinlock_t lock;	/* state changes */
 	u16 id;
 	enum domain_state state;
 	u32 shutdown_reason;	/* SHUTDOWN_* from xen/sched.h */
 	u32 nr_vcpus;
+	u32 console_lines;	/* echoed to the hypervisor log */
+	bool counted;		/* in sched_guest_domains */
+	u64 tlb_gen;		/* Dom0's TLB generation once frames left */
 	u64 nr_pages;		/* frames it owns now */
 	u64 max_pages;		/* the most it may own (maxmem) */
 	u64 created_ns;
 	struct domain_stats stats;
+	struct bvt_dom sched;
+	struct vcpu *vcpu[MAX_GUEST_VCPUS];
+	struct console *console;
 	struct arch_domain *arch;
 };
 
@@ -63,6 +71,13 @@ void domain_table_remove(struct domain_table *t, struct domain *d);
 /* Domains in id order starting at @from; returns how many were put. */
 u32 domain_table_list(struct domain_table *t, u16 from, struct domain **out,
 		      u32 max);
+
+/*
+ * core/vcpu.c: the domain stops itself (SHUTDOWN_* reason), or is
+ * crashed by the hypervisor for what it did (logged).
+ */
+void domain_shutdown(struct domain *d, u32 reason);
+void domain_crash(struct domain *d, const char *fmt, ...) __printf(2, 3);
 
 /* Whether the state machine allows @from -> @to. */
 bool domain_state_change_ok(enum domain_state from, enum domain_state to);

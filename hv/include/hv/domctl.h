@@ -19,6 +19,12 @@ int arch_domain_take(struct domain *d, u64 gfn, u64 pfn);
 /* Give back up to @budget frames; *all_done once none is left. */
 u64 arch_domain_release(struct domain *d, u64 budget, bool *all_done);
 void arch_domain_free(struct domain *d);
+/*
+ * Dom0 TLB generations: bump after frames leave Dom0 (returns the new
+ * one); synced once every CPU has flushed Dom0's TLB since.
+ */
+u64 arch_dom0_tlb_bump(void);
+bool arch_dom0_tlb_synced(u64 gen);
 /* A pointer to @len bytes at @gpa within one page of @d, or NULL. */
 void *arch_domain_gpa_ptr(struct domain *d, u64 gpa, u64 len);
 

@@ -25,6 +25,7 @@ typedef int64_t s64;
 #define ALIGN_UP(x, a)	(((x) + ((a) - 1)) & ~((u64)(a) - 1))
 #define ALIGN_DOWN(x, a)	((x) & ~((u64)(a) - 1))
 #define IS_ALIGNED(x, a)	(((x) & ((u64)(a) - 1)) == 0)
+#define U64_MAX		(~0ULL)
 #define MIN(a, b)	((a) < (b) ? (a) : (b))
 #define MAX(a, b)	((a) > (b) ? (a) : (b))
 

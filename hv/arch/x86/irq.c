@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Physical interrupts while guests exist (guest mode).
+ *
+ * Every physical interrupt then exits, from Dom0 and from guests.  The
+ * hypervisor takes them in host mode in short windows (STGI; STI ... CLI;
+ * CLGI) through its own IDT: its own vector (timer, kick) is
+ * acknowledged at once; any other vector is Dom0's and is recorded
+ * without EOI, so the local APIC keeps it in service exactly as if Dom0
+ * had taken it, and Dom0's own EOI ends it.  Recorded vectors are
+ * injected into Dom0, highest first, when Dom0 runs and can take an
+ * interrupt; until then a virtual interrupt request (V_IRQ) makes Dom0
+ * exit as soon as it opens its interrupt window.
+ */
+#include "cpu.h"
+#include "lapic.h"
+#include "vcpu.h"
+#include <hv/vcpu.h>
+#include <hv/log.h>
+
+#define INT_SHADOW	BIT(0)
+
+void hv_irq(u64 vector)
+{
+	struct hv_cpu *c = this_cpu();
+
+	if (vector == HV_VECTOR) {
+		lapic_eoi();
+		return;
+	}
+	c->dom0_irq[vector / 64] |= BIT(vector % 64);
+}
+
+void arch_irq_window(void)
+{
+	if (!this_cpu()->guest_mode)
+		return;
+	__asm__ __volatile__("stgi; sti; nop; cli; clgi" ::: "memory");
+}
+
+void arch_idle_wait(void)
+{
+	__asm__ __volatile__("stgi; sti; hlt; cli; clgi" ::: "memory");
+}
+
+static int highest_dom0_irq(struct hv_cpu *c)
+{
+	for (int i = 3; i >= 0; i--)
+		if (c->dom0_irq[i])
+			return i * 64 + 63 - __builtin_clzll(c->dom0_irq[i]);
+	return -1;
+}
+
+bool arch_dom0_pending(u32 cpu)
+{
+	struct hv_cpu *c = hv_cpus[cpu];
+
+	return highest_dom0_irq(c) >= 0 || c->nmi_pending ||
+	       (c->dom0_vmcb->control.eventinj & EVENTINJ_VALID);
+}
+
+u64 arch_dom0_timer_deadline(u32 cpu)
+{
+	struct hv_cpu *c = hv_cpus[cpu];
+
+	return c->timer_taken ? c->dom0_timer.deadline_ns : 0;
+}
+
+void arch_timer_arm(u64 ns)
+{
+	lapic_timer_arm(ns);
+}
+
+/* Before Dom0 runs in guest mode: deliver what waits for it. */
+void dom0_inject(struct hv_cpu *c)
+{
+	struct vmcb_control *ctl = &c->dom0_vmcb->control;
+	struct vmcb_save *s = &c->dom0_vmcb->save;
+	int v;
+
+	ctl->vintr &= ~V_IRQ;
+	ctl->intercept_misc1 &= ~INTERCEPT_VINTR;
+	if (!(ctl->eventinj & EVENTINJ_VALID)) {
+		if (c->nmi_pending) {
+			c->nmi_pending = false;
+			ctl->eventinj = 2 | EVENTINJ_TYPE_NMI | EVENTINJ_VALID;
+		} else if ((v = highest_dom0_irq(c)) >= 0 &&
+			   (s->rflags & RFLAGS_IF) &&
+			   !(ctl->interrupt_shadow & INT_SHADOW)) {
+			c->dom0_irq[v / 64] &= ~BIT(v % 64);
+			ctl->eventinj = (u32)v | EVENTINJ_TYPE_INTR |
+					EVENTINJ_VALID;
+		}
+	}
+	/* More waiting: exit when Dom0 can take the next one. */
+	if (highest_dom0_irq(c) >= 0 || c->nmi_pending) {
+		ctl->vintr |= V_IRQ | V_IGN_TPR | (0xfULL << V_INTR_PRIO_SHIFT);
+		ctl->intercept_misc1 |= INTERCEPT_VINTR;
+	}
+}
+
+void arch_dom0_guest_mode(u32 cpu, bool on)
+{
+	struct hv_cpu *c = hv_cpus[cpu];
+	struct vmcb_control *ctl = &c->dom0_vmcb->control;
+
+	c->guest_mode = on;
+	if (on) {
+		ctl->intercept_misc1 |= INTERCEPT_INTR | INTERCEPT_HLT;
+	} else {
+		ctl->intercept_misc1 &= ~(INTERCEPT_INTR | INTERCEPT_HLT |
+					  INTERCEPT_VINTR);
+		ctl->vintr &= ~V_IRQ;
+	}
+	hv_log("cpu %u: guest mode %s", cpu, on ? "on" : "off");
+}
+
+bool arch_cpu_online(u32 cpu)
+{
+	return cpu < hv_nr_cpus && hv_cpus[cpu] &&
+	       READ_ONCE(hv_cpus[cpu]->launched);
+}
+
+void arch_kick_cpu(u32 cpu)
+{
+	struct hv_cpu *c = hv_cpus[cpu];
+
+	/* Only a CPU in guest mode takes our vector in host mode. */
+	if (cpu == this_cpu()->index || !READ_ONCE(c->guest_mode))
+		return;
+	lapic_kick(c->apic_id);
+}

@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The per-CPU scheduling loop around the BVT core (sched_bvt.c).
+ *
+ * While no guest exists Dom0 runs alone with its minimal intercepts and
+ * nothing here runs (decision 3).  From the first guest on, every CPU is in
+ * "guest mode": Dom0's physical interrupts and HLT exit, and each exit
+ * ends here, where timers are checked and BVT picks the vCPU to run next:
+ * Dom0's vCPU of this CPU or one of the guest vCPUs placed on it.  The
+ * hypervisor's own timer only runs while a guest vCPU runs or the CPU
+ * idles; while Dom0 runs, its own timer ticks give the decision points.
+ *
+ * Locking: one lock per CPU's queue.  The exit path holds its own queue's
+ * lock from the decision through the register switch, so "running" is
+ * exact for anyone holding that lock.  No path holds two queue locks.
+ */
+#include <hv/vcpu.h>
+#include <hv/domain.h>
+#include <hv/arch.h>
+#include <hv/mm.h>
+#include <hv/log.h>
+#include <hv/lib.h>
+#include <hv/errno.h>
+#include <hv/spinlock.h>
+
+struct sched_cpu {
+	spinlock_t lock;
+	struct bvt_rq rq;
+	struct vcpu *dom0;
+	struct vcpu *curr;	/* NULL while the CPU idles here */
+	struct vcpu *guests;	/* every guest vCPU placed here */
+	u32 nr_guests;
+	bool guest_mode;
+};
+
+static struct sched_cpu *scpu;
+static u32 sched_nr_cpus;
+/* Guest domains alive: guest mode is on everywhere while non-zero. */
+u32 sched_guest_domains;
+static struct domain dom0_domain = { .id = DOMID_DOM0,
+				     .state = DOMAIN_RUNNING };
+
+int sched_init(u32 nr_cpus)
+{
+	u64 pages = ALIGN_UP(nr_cpus * sizeof(*scpu), PAGE_SIZE) / PAGE_SIZE;
+
+	scpu = alloc_pages(pages);
+	if (!scpu)
+		return -ENOMEM;
+	memset(scpu, 0, pages * PAGE_SIZE);
+	sched_nr_cpus = nr_cpus;
+	bvt_dom_init(&dom0_domain.sched);
+	for (u32 i = 0; i < nr_cpus; i++)
+		bvt_rq_init(&scpu[i].rq);
+	return 0;
+}
+
+void sched_set_dom0_vcpu(u32 cpu, struct vcpu *v)
+{
+	struct sched_cpu *s = &scpu[cpu];
+
+	v->dom = &dom0_domain;
+	v->id = cpu;
+	v->cpu = cpu;
+	v->up = true;
+	v->blocked = false;
+	v->running = true;
+	bvt_vcpu_init(&v->sched, &dom0_domain.sched);
+	s->dom0 = v;
+	s->curr = v;
+	s->guest_mode = false;
+}
+
+struct vcpu *sched_current(u32 cpu)
+{
+	return scpu[cpu].curr;
+}
+
+bool sched_cpu_has_guests(u32 cpu)
+{
+	return scpu[cpu].guest_mode;
+}
+
+static bool runnable(const struct vcpu *v)
+{
+	return v->up && !v->blocked && v->dom->state == DOMAIN_RUNNING;
+}
+
+/* Bring BVT's view of @v in line with its flags.  Queue lock held. */
+static void sync_bvt(struct sched_cpu *s, struct vcpu *v, u64 now)
+{
+	bool want = runnable(v);
+
+	if (want && !v->sched.runnable)
+		bvt_wake(&s->rq, &v->sched, now);
+	else if (!want && v->sched.runnable)
+		bvt_block(&s->rq, &v->sched, now);
+}
+
+void sched_attach(struct vcpu *v)
+{
+	struct sched_cpu *s;
+	u32 best = arch_cpu_index();
+
+	for (u32 i = 0; i < sched_nr_cpus; i++)
+		if (arch_cpu_online(i) && scpu[i].guest_mode &&
+		    (!scpu[best].guest_mode ||
+		     scpu[i].nr_guests < scpu[best].nr_guests))
+			best = i;
+	s = &scpu[best];
+	spin_lock(&s->lock);
+	v->cpu = best;
+	v->next_on_cpu = s->guests;
+	s->guests = v;
+	s->nr_guests++;
+	v->queued = true;
+	bvt_insert(&s->rq, &v->sched, arch_now_ns());
+	sync_bvt(s, v, arch_now_ns());
+	spin_unlock(&s->lock);
+	arch_kick_cpu(best);
+}
+
+bool sched_detach(struct vcpu *v)
+{
+	struct sched_cpu *s = &scpu[v->cpu];
+	struct vcpu **pp;
+
+	if (!v->queued)
+		return true;
+	spin_lock(&s->lock);
+	if (v->running) {
+		spin_unlock(&s->lock);
+		arch_kick_cpu(v->cpu);
+		return false;
+	}
+	bvt_remove(&s->rq, &v->sched, arch_now_ns());
+	for (pp = &s->guests; *pp; pp = &(*pp)->next_on_cpu)
+		if (*pp == v) {
+			*pp = v->next_on_cpu;
+			break;
+		}
+	s->nr_guests--;
+	v->queued = false;
+	spin_unlock(&s->lock);
+	return true;
+}
+
+void sched_update(struct vcpu *v)
+{
+	struct sched_cpu *s = &scpu[v->cpu];
+
+	if (!v->queued)
+		return;
+	spin_lock(&s->lock);
+	sync_bvt(s, v, arch_now_ns());
+	spin_unlock(&s->lock);
+	if (v->cpu != arch_cpu_index())
+		arch_kick_cpu(v->cpu);
+}
+
+void sched_block_current(u32 cpu)
+{
+	struct sched_cpu *s = &scpu[cpu];
+
+	spin_lock(&s->lock);
+	if (s->curr) {
+		s->curr->blocked = true;
+		sync_bvt(s, s->curr, arch_now_ns());
+	}
+	spin_unlock(&s->lock);
+}
+
+void sched_dom0_halt(u32 cpu)
+{
+	struct sched_cpu *s = &scpu[cpu];
+
+	if (arch_dom0_pending(cpu))
+		return;
+	spin_lock(&s->lock);
+	s->dom0->blocked = true;
+	sync_bvt(s, s->dom0, arch_now_ns());
+	spin_unlock(&s->lock);
+}
+
+/* The first of the guest timers and Dom0's own timer, or U64_MAX. */
+static u64 next_timer(struct sched_cpu *s, u32 cpu)
+{
+	u64 t = arch_dom0_timer_deadline(cpu);
+
+	if (!t)
+		t = U64_MAX;
+	for (struct vcpu *v = s->guests; v; v = v->next_on_cpu)
+		if (v->timer_ns && v->timer_ns < t)
+			t = v->timer_ns;
+	return t;
+}
+
+static void fire_timers(struct sched_cpu *s, u32 cpu, u64 now)
+{
+	u64 d0 = arch_dom0_timer_deadline(cpu);
+
+	for (struct vcpu *v = s->guests; v; v = v->next_on_cpu) {
+		if (!v->timer_ns || v->timer_ns > now)
+			continue;
+		v->timer_ns = 0;
+		vcpu_timer_fired(v);
+		sync_bvt(s, v, now);
+	}
+	if (s->dom0->blocked &&
+	    (arch_dom0_pending(cpu) || (d0 && d0 <= now))) {
+		s->dom0->blocked = false;
+		sync_bvt(s, s->dom0, now);
+	}
+}
+
+/* Guest mode on or off, as the number of guest domains says. */
+static bool mode_change(struct sched_cpu *s, u32 cpu, u64 now)
+{
+	bool want = READ_ONCE(sched_guest_domains) != 0;
+
+	if (want && !s->guest_mode) {
+		arch_dom0_guest_mode(cpu, true);
+		s->guest_mode = true;
+		sync_bvt(s, s->dom0, now);
+		bvt_schedule(&s->rq, now, &(u64){ 0 });
+	} else if (!want && s->guest_mode && !s->nr_guests &&
+		   s->curr == s->dom0 && !arch_dom0_pending(cpu)) {
+		s->dom0->blocked = false;
+		arch_dom0_guest_mode(cpu, false);
+		s->guest_mode = false;
+	}
+	return s->guest_mode;
+}
+
+int sched_cpu_release(u32 cpu)
+{
+	struct sched_cpu *s = &scpu[cpu];
+	bool off;
+
+	if (READ_ONCE(sched_guest_domains))
+		return -EBUSY;
+	spin_lock(&s->lock);
+	mode_change(s, cpu, arch_now_ns());
+	off = !s->guest_mode;
+	spin_unlock(&s->lock);
+	return off ? 0 : -EAGAIN;
+}
+
+static struct vcpu *pick(struct sched_cpu *s, u64 now, u64 *slice)
+{
+	struct bvt_vcpu *b = bvt_schedule(&s->rq, now, slice);
+
+	return b ? container_of(b, struct vcpu, sched) : NULL;
+}
+
+/*
+ * Decide who runs next on @cpu, switch to it, and arm the hypervisor's
+ * timer if it is not Dom0; with nothing to run, idle here until an
+ * interrupt.
+ */
+void sched_exit_point(u32 cpu)
+{
+	struct sched_cpu *s = &scpu[cpu];
+	struct vcpu *next;
+	u64 now, slice, until = U64_MAX;
+
+	for (;;) {
+		arch_irq_window();
+		now = arch_now_ns();
+		spin_lock(&s->lock);
+		if (!mode_change(s, cpu, now)) {
+			spin_unlock(&s->lock);
+			return;
+		}
+		fire_timers(s, cpu, now);
+		if (s->curr)
+			sync_bvt(s, s->curr, now);
+		next = pick(s, now, &slice);
+		if (next != s->curr) {
+			if (s->curr)
+				s->curr->running = false;
+			arch_vcpu_switch(cpu, s->curr, next);
+			s->curr = next;
+			if (next)
+				next->running = true;
+		}
+		if (next != s->dom0) {
+			until = next_timer(s, cpu);
+			if (next && slice && now + slice < until)
+				until = now + slice;
+			arch_timer_arm(until == U64_MAX ? 0 :
+				       MAX(until, now + 1) - now);
+		}
+		spin_unlock(&s->lock);
+		if (next)
+			return;
+		arch_idle_wait();
+	}
+}
