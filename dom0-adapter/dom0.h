@@ -63,6 +63,8 @@ int xl_genl_dmesg(struct sk_buff *skb, struct genl_info *info);
 int xl_log_reply(struct genl_info *info, u64 asked, u64 next, u64 len,
 		 u64 dropped, const void *data);
 
+void xl_hv_sync(void);
+void xl_guests_destroy_all(void);
 long xl_hv_call(unsigned int cmd, void *arg, size_t len,
 		struct netlink_ext_ack *extack);
 

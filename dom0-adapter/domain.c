@@ -85,6 +85,8 @@ static long xl_hv_destroy(u32 domid, struct netlink_ext_ack *extack)
 	kfree(req);
 	if (ret)
 		NL_SET_ERR_MSG(extack, "hypervisor refused to destroy it");
+	else
+		xl_hv_sync();	/* the last guest gone: guest mode off */
 	return ret;
 }
 
@@ -204,6 +206,7 @@ int xl_genl_domain_create(struct sk_buff *skb, struct genl_info *info)
 		goto unlock;
 	}
 	list_add_tail(&g->node, &xl_guests);
+	xl_hv_sync();	/* every CPU in guest mode, Dom0's TLBs flushed */
 	/* rmmod waits until every guest is gone. */
 	__module_get(THIS_MODULE);
 	pr_info("domain %u (%s) created with %llu MiB from Dom0\n",
@@ -242,6 +245,25 @@ int xl_genl_domain_destroy(struct sk_buff *skb, struct genl_info *info)
 	mutex_unlock(&xl_guests_lock);
 	return ret ? ret : xl_reply_domid(info,
 					  nla_get_u32(info->attrs[XL_A_DOM_ID]));
+}
+
+/*
+ * Reboot, power-off or kexec: the guests go down with the machine, and
+ * must be gone before the loader takes every CPU out of the hypervisor.
+ */
+void xl_guests_destroy_all(void)
+{
+	struct xl_guest *g, *tmp;
+
+	mutex_lock(&xl_guests_lock);
+	list_for_each_entry_safe(g, tmp, &xl_guests, node) {
+		list_del(&g->node);
+		pr_info("domain %u (%s) destroyed for reboot\n", g->domid,
+			g->name);
+		xl_guest_release(g, xl_hv_destroy(g->domid, NULL));
+		module_put(THIS_MODULE);
+	}
+	mutex_unlock(&xl_guests_lock);
 }
 
 static int xl_put_domain(struct sk_buff *msg, const struct xl_dom_info *d,

@@ -72,6 +72,12 @@ int xl_genl_domain_start(struct sk_buff *skb, struct genl_info *info)
 	req->paused = nla_get_flag(a[XL_A_DOM_PAUSED]);
 	ret = xl_domctl(info, XL_CTL_DOM_START, req, sizeof(*req),
 			req->domid);
+	/* -EAGAIN: a CPU has not flushed Dom0's TLB yet; make them all. */
+	for (int tries = 0; ret == -EAGAIN && tries < 3; tries++) {
+		xl_hv_sync();
+		ret = xl_domctl(info, XL_CTL_DOM_START, req, sizeof(*req),
+				req->domid);
+	}
 	kfree(req);
 	return ret;
 }

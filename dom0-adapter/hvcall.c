@@ -6,6 +6,8 @@
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/netlink.h>
+#include <linux/smp.h>
+#include <xenlate/dom0ctl.h>
 
 #include <xenlate_loader.h>
 
@@ -47,4 +49,19 @@ long xl_hv_call(unsigned int cmd, void *arg, size_t len,
 	}
 	NL_SET_ERR_MSG(extack, "hypervisor request failed");
 	return ret;
+}
+
+static void xl_hv_sync_one(void *unused)
+{
+	xenlate_dom0ctl(XL_CTL_SYNC, NULL, 0);
+}
+
+/*
+ * Every CPU exits to the hypervisor once, so that it catches up with a
+ * domain change: guest mode on or off, Dom0's TLB flushed after frames
+ * left it (XL_CTL_SYNC in dom0ctl.h).
+ */
+void xl_hv_sync(void)
+{
+	on_each_cpu(xl_hv_sync_one, NULL, 1);
 }

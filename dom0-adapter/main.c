@@ -7,6 +7,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/module.h>
+#include <linux/reboot.h>
 #include <linux/slab.h>
 
 #include <xenlate/dom0ctl.h>
@@ -51,6 +52,19 @@ out:
 	return ret;
 }
 
+static int xl_dom0_reboot(struct notifier_block *nb, unsigned long action,
+			  void *data)
+{
+	xl_guests_destroy_all();
+	return NOTIFY_DONE;
+}
+
+/* Before the loader's (INT_MAX - 1), which needs the guests gone. */
+static struct notifier_block xl_dom0_reboot_nb = {
+	.notifier_call = xl_dom0_reboot,
+	.priority = INT_MAX,
+};
+
 static int __init xl_dom0_init(void)
 {
 	int ret;
@@ -65,12 +79,14 @@ static int __init xl_dom0_init(void)
 		       ret);
 		return ret;
 	}
+	register_reboot_notifier(&xl_dom0_reboot_nb);
 	pr_info("control plane ready\n");
 	return 0;
 }
 
 static void __exit xl_dom0_exit(void)
 {
+	unregister_reboot_notifier(&xl_dom0_reboot_nb);
 	xl_genl_unregister();
 }
 
