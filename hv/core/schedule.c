@@ -71,6 +71,16 @@ void sched_set_dom0_vcpu(u32 cpu, struct vcpu *v)
 	s->guest_mode = false;
 }
 
+struct domain *sched_dom0(void)
+{
+	return &dom0_domain;
+}
+
+struct vcpu *sched_dom0_vcpu(u32 cpu)
+{
+	return cpu < sched_nr_cpus ? scpu[cpu].dom0 : NULL;
+}
+
 struct vcpu *sched_current(u32 cpu)
 {
 	return scpu[cpu].curr;

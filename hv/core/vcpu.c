@@ -69,6 +69,12 @@ void vcpus_update(struct domain *d)
 			sched_update(d->vcpu[i]);
 }
 
+u8 vcpu_upcall_vector(struct vcpu *v)
+{
+	(void)v;
+	return 0;	/* event channels are not in yet: nothing to deliver */
+}
+
 void vcpu_timer_fired(struct vcpu *v)
 {
 	/* Event channels (VIRQ_TIMER) come later; for now it wakes. */

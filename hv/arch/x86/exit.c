@@ -206,5 +206,7 @@ void svm_handle_exit(struct hv_cpu *c)
 		dom0_tlb_check(c);
 		if (c->guest_mode)
 			dom0_inject(c);
+	} else {
+		guest_inject(c, c->loaded);
 	}
 }

@@ -7,6 +7,7 @@
 #include "vcpu.h"
 
 void guest_handle_exit(struct hv_cpu *c, struct vcpu *v);
+void guest_inject(struct hv_cpu *c, struct vcpu *v);
 /* guest_cpuid.c, guest_msr.c, vcpu.c */
 void guest_cpuid(struct vcpu *v, u32 leaf, u32 sub, u32 r[4]);
 void guest_msr(struct hv_cpu *c, struct vcpu *v);

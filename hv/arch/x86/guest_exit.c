@@ -219,3 +219,27 @@ void guest_handle_exit(struct hv_cpu *c, struct vcpu *v)
 		break;
 	}
 }
+
+/* Before @v runs: its event upcall, when it can take an interrupt. */
+void guest_inject(struct hv_cpu *c, struct vcpu *v)
+{
+	struct vmcb_control *ctl = &vcpu_vmcb(v)->control;
+	struct vmcb_save *s = &vcpu_vmcb(v)->save;
+	u8 vec;
+
+	ctl->vintr &= ~V_IRQ;
+	ctl->intercept_misc1 &= ~INTERCEPT_VINTR;
+	if (ctl->eventinj & EVENTINJ_VALID)
+		return;		/* an event cut short goes first */
+	vec = vcpu_upcall_vector(v);
+	if (!vec)
+		return;
+	if ((s->rflags & RFLAGS_IF) && !(ctl->interrupt_shadow & 1)) {
+		ctl->eventinj = vec | EVENTINJ_TYPE_INTR | EVENTINJ_VALID;
+		return;
+	}
+	/* Exit as soon as the guest opens its interrupt window. */
+	ctl->vintr |= V_IRQ | V_IGN_TPR | (0xfULL << V_INTR_PRIO_SHIFT);
+	ctl->intercept_misc1 |= INTERCEPT_VINTR;
+	(void)c;
+}

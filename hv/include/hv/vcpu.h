@@ -34,6 +34,9 @@ int sched_init(u32 nr_cpus);
 /* Dom0's vCPU of physical CPU @cpu (made by the arch at launch). */
 void sched_set_dom0_vcpu(u32 cpu, struct vcpu *v);
 struct vcpu *sched_current(u32 cpu);
+/* Dom0 as a domain (for its BVT parameters), and its vCPU of @cpu. */
+struct domain *sched_dom0(void);
+struct vcpu *sched_dom0_vcpu(u32 cpu);
 /* Put a guest vCPU on a CPU's queue (the least loaded launched one). */
 void sched_attach(struct vcpu *v);
 /*
@@ -56,6 +59,13 @@ bool sched_cpu_has_guests(u32 cpu);
  * (each exit delivers them: try again).
  */
 int sched_cpu_release(u32 cpu);
+
+/*
+ * The vector to inject into guest vCPU @v now (its event-channel upcall),
+ * or 0.  The arch calls it before every run of @v and injects it when the
+ * guest can take an interrupt (else asks for the window).
+ */
+u8 vcpu_upcall_vector(struct vcpu *v);
 
 /* core/vcpu.c: @v's singleshot timer expired (queue lock held). */
 void vcpu_timer_fired(struct vcpu *v);
