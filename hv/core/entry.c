@@ -11,6 +11,7 @@
 #include <xenlate/dom0ctl.h>
 #include <hv/dom0.h>
 #include <hv/domctl.h>
+#include <hv/xen_guest.h>
 
 int arch_init(const struct xl_boot_info *bi);
 long arch_launch_cpu(u32 index, u64 resume_rsp, u64 resume_rip);
@@ -40,6 +41,7 @@ static long hv_init(const struct xl_boot_info *bi)
 		return rc;
 	domctl_init();
 	arch_domain_setup(bi->paging_levels);
+	xen_time_init(bi->load_wallclock_ns);
 	hv_log("xenlate %u.%u: %u MiB, %u CPUs possible, %llu KiB used at init",
 	       XL_VERSION_MAJOR, XL_VERSION_MINOR,
 	       (u32)(hv_mem.nr_pages * PAGE_SIZE >> 20), bi->nr_cpus,

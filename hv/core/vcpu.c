@@ -10,6 +10,7 @@
 #include <hv/log.h>
 #include <hv/lib.h>
 #include <hv/errno.h>
+#include <hv/xen_guest.h>
 #include <xen/sched.h>
 
 extern u32 sched_guest_domains;
@@ -31,6 +32,10 @@ int vcpus_create(struct domain *d)
 		bvt_vcpu_init(&v->sched, &d->sched);
 		d->vcpu[i] = v;
 	}
+	if (xen_domain_init(d)) {
+		vcpus_free(d);
+		return -ENOMEM;
+	}
 	/* Guest mode goes on everywhere while a guest domain exists. */
 	d->counted = true;
 	__atomic_add_fetch(&sched_guest_domains, 1, __ATOMIC_SEQ_CST);
@@ -44,11 +49,18 @@ bool vcpus_stop(struct domain *d)
 	for (u32 i = 0; i < d->nr_vcpus; i++)
 		if (d->vcpu[i] && !sched_detach(d->vcpu[i]))
 			all = false;
+	/*
+	 * Off every CPU: its ports close now, before its frames go back to
+	 * Dom0, so that no peer writes into them afterwards.
+	 */
+	if (all)
+		evtchn_close_all(d);
 	return all;
 }
 
 void vcpus_free(struct domain *d)
 {
+	xen_domain_fini(d);
 	for (u32 i = 0; i < d->nr_vcpus; i++) {
 		if (!d->vcpu[i])
 			continue;
@@ -69,33 +81,73 @@ void vcpus_update(struct domain *d)
 			sched_update(d->vcpu[i]);
 }
 
+/*
+ * Xen's HVM callback vector: asserted while vcpu_info says an upcall is
+ * pending; the guest's IF gates it, evtchn_upcall_mask does not.
+ */
 u8 vcpu_upcall_vector(struct vcpu *v)
 {
-	(void)v;
-	return 0;	/* event channels are not in yet: nothing to deliver */
+	u8 vec = READ_ONCE(v->dom->upcall_vector);
+
+	return vec && vcpu_events_pending(v) ? vec : 0;
 }
 
+/* Queue lock held: no sched_update here, the scheduler syncs @v. */
 void vcpu_timer_fired(struct vcpu *v)
 {
-	/* Event channels (VIRQ_TIMER) come later; for now it wakes. */
-	v->blocked = false;
+	u64 now = xen_system_time();
+	bool virq = false;
+
+	if (v->sshot_ns && v->sshot_ns <= now) {
+		v->sshot_ns = 0;
+		virq = true;
+	}
+	if (v->period_ns && v->period_next <= now) {
+		/* Ticks missed while descheduled fold into one, as Xen. */
+		v->period_next += ((now - v->period_next) / v->period_ns + 1) *
+				  v->period_ns;
+		virq = true;
+	}
+	if (v->poll_ns && v->poll_ns <= now)
+		v->poll_ns = 0;		/* the poll ends when it runs */
+	if (virq)
+		evtchn_virq_timer(v);
+	vcpu_wake_flag(v);
+	vcpu_timer_rearm(v);
 }
 
+/*
+ * Blocked first, then a look for events: a sender sets the event first,
+ * then clears blocked, so one of the two sees the other.
+ */
 void vcpu_block(struct vcpu *v)
 {
 	sched_block_current(v->cpu);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (vcpu_events_pending(v)) {
+		WRITE_ONCE(v->blocked, false);
+		sched_update(v);
+	}
 }
 
+/*
+ * Still up (VCPUOP_is_up says 1, as on Xen), but nothing wakes it: no
+ * interrupt gets through IF=0.  Once every vCPU is down or halted so,
+ * the domain has powered off.
+ */
 void vcpu_halt_forever(struct vcpu *v)
 {
 	struct domain *d = v->dom;
 	bool any = false;
 
-	v->up = false;
-	sched_update(v);
-	for (u32 i = 0; i < d->nr_vcpus; i++)
-		if (d->vcpu[i] && d->vcpu[i]->up)
+	WRITE_ONCE(v->halted, true);
+	sched_block_current(v->cpu);
+	for (u32 i = 0; i < d->nr_vcpus; i++) {
+		struct vcpu *w = d->vcpu[i];
+
+		if (w && w->up && !READ_ONCE(w->halted))
 			any = true;
+	}
 	if (!any) {
 		hv_log("domain %u: every vCPU halted with interrupts off",
 		       d->id);

@@ -9,11 +9,16 @@
 #include <hv/mm.h>
 #include <hv/lib.h>
 #include <hv/errno.h>
+#include <hv/xen_guest.h>
 
 struct arch_domain {
 	struct pt npt;
 	u64 gfn_end;		/* one past the highest gfn ever backed */
 	u64 release_cursor;	/* where destroy goes on from */
+	spinlock_t lock;	/* guest changes of the npt (shared_info) */
+	bool shared_mapped;	/* shared_info shown at shared_gfn */
+	u64 shared_gfn;
+	u64 shared_saved;	/* the guest's frame it hides, or P2M_NONE */
 };
 
 extern struct pt dom0_npt;
@@ -42,6 +47,7 @@ int arch_domain_create(struct domain *d)
 
 	if (!a)
 		return -ENOMEM;
+	memset(a, 0, sizeof(*a));
 	if (pt_init(&a->npt, npt_levels, &hv_pt_ops)) {
 		free_pages(a, 1);
 		return -ENOMEM;
@@ -103,6 +109,47 @@ void *arch_domain_gpa_ptr(struct domain *d, u64 gpa, u64 len)
 	if (!pt_lookup(&a->npt, gpa, &hpa, &flags, &size))
 		return NULL;
 	return phys_to_virt(hpa);
+}
+
+int arch_domain_map_shared(struct domain *d, u64 gfn, void *page)
+{
+	struct arch_domain *a = d->arch;
+	u64 saved;
+	int rc = 0;
+
+	spin_lock(&a->lock);
+	if (a->shared_mapped && a->shared_gfn == gfn)
+		goto out;
+	/* The new place first: if it fails, the old one stays. */
+	rc = p2m_map_hv(&a->npt, gfn, virt_to_phys(page), &saved, &p2m_ops);
+	if (rc)
+		goto out;
+	if (a->shared_mapped)
+		p2m_unmap_hv(&a->npt, a->shared_gfn, a->shared_saved);
+	a->shared_mapped = true;
+	a->shared_gfn = gfn;
+	a->shared_saved = saved;
+out:
+	spin_unlock(&a->lock);
+	return rc;
+}
+
+void arch_domain_unmap_shared(struct domain *d)
+{
+	struct arch_domain *a = d->arch;
+
+	if (!a)
+		return;
+	spin_lock(&a->lock);
+	if (a->shared_mapped)
+		p2m_unmap_hv(&a->npt, a->shared_gfn, a->shared_saved);
+	a->shared_mapped = false;
+	spin_unlock(&a->lock);
+}
+
+u64 arch_domain_gfn_end(struct domain *d)
+{
+	return READ_ONCE(d->arch->gfn_end);
 }
 
 u64 arch_domain_ncr3(struct domain *d)

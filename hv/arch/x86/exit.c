@@ -207,6 +207,7 @@ void svm_handle_exit(struct hv_cpu *c)
 		if (c->guest_mode)
 			dom0_inject(c);
 	} else {
+		vcpu_before_run(c->loaded);
 		guest_inject(c, c->loaded);
 	}
 }

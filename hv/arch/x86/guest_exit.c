@@ -61,6 +61,11 @@ static void guest_vmmcall(struct hv_cpu *c, struct vcpu *v)
 
 	if (!guest_skip(c, v, INSN_VMMCALL))
 		return;
+	/*
+	 * An STI shadow covered the VMMCALL and ends with it: the upcall a
+	 * "sti; vmmcall" block leaves pending is taken right after.
+	 */
+	vcpu_vmcb(v)->control.interrupt_shadow = 0;
 	if (s->cpl != 0) {
 		s->rax = (u64)-EPERM;	/* as Xen: the kernel's only */
 		return;

@@ -45,6 +45,9 @@ int p2m_give_to_dom0(struct pt *dom0, struct pt *guest, u64 gfn, u64 *pfn,
 	    !pt_lookup(guest, gfn << PAGE_SHIFT, &pa, &flags, &size))
 		return -ENOENT;
 	pa &= PAGE_MASK;
+	/* A hypervisor page shown to the guest (shared_info) is not its. */
+	if (ops->is_hv(pa))
+		return -EPERM;
 	/* Out of the guest, wiped, and only then visible to Dom0. */
 	pt_unmap(guest, gfn << PAGE_SHIFT, PAGE_SIZE);
 	ops->scrub(pa);
@@ -59,4 +62,42 @@ int p2m_give_to_dom0(struct pt *dom0, struct pt *guest, u64 gfn, u64 *pfn,
 	/* The split this frame's take made is undone once all are home. */
 	pt_merge_2m(dom0, pa);
 	return 0;
+}
+
+int p2m_map_hv(struct pt *guest, u64 gfn, u64 hv_pa, u64 *saved,
+	       const struct p2m_ops *ops)
+{
+	u64 pa, flags, size;
+	int rc;
+
+	if (gfn > MAX_PFN)
+		return -EINVAL;
+	*saved = P2M_NONE;
+	if (pt_lookup(guest, gfn << PAGE_SHIFT, &pa, &flags, &size)) {
+		pa &= PAGE_MASK;
+		if (ops->is_hv(pa))
+			return -EBUSY;
+		/* A 4 KiB leaf (takes map no other): no memory needed. */
+		rc = pt_unmap(guest, gfn << PAGE_SHIFT, PAGE_SIZE);
+		if (rc)
+			return rc;
+		*saved = pa;
+	}
+	rc = pt_map(guest, gfn << PAGE_SHIFT, hv_pa, PAGE_SIZE, P2M_FLAGS,
+		    false);
+	if (rc && *saved != P2M_NONE) {
+		/* Its table is still there: putting it back cannot fail. */
+		pt_map(guest, gfn << PAGE_SHIFT, *saved, PAGE_SIZE, P2M_FLAGS,
+		       false);
+		*saved = P2M_NONE;
+	}
+	return rc;
+}
+
+void p2m_unmap_hv(struct pt *guest, u64 gfn, u64 saved)
+{
+	pt_unmap(guest, gfn << PAGE_SHIFT, PAGE_SIZE);
+	if (saved != P2M_NONE)
+		pt_map(guest, gfn << PAGE_SHIFT, saved, PAGE_SIZE, P2M_FLAGS,
+		       false);
 }

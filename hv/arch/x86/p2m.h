@@ -11,6 +11,7 @@
 #include "pgtable.h"
 
 #define P2M_FLAGS	(PTE_P | PTE_RW | PTE_US)
+#define P2M_NONE	(~0ULL)		/* no frame */
 
 struct p2m_ops {
 	/* True when [pa, pa + PAGE_SIZE) is hypervisor memory. */
@@ -36,5 +37,17 @@ int p2m_take_from_dom0(struct pt *dom0, struct pt *guest, u64 gfn, u64 pfn,
  */
 int p2m_give_to_dom0(struct pt *dom0, struct pt *guest, u64 gfn, u64 *pfn,
 		     const struct p2m_ops *ops);
+/*
+ * Show hypervisor frame @hv_pa to the guest at @gfn (shared_info).  The
+ * guest's own frame there, if any, is unmapped but stays the guest's:
+ * its address goes to *@saved (P2M_NONE: there was none) for
+ * p2m_unmap_hv to put back.  0, -EINVAL (@gfn out of range), -EBUSY
+ * (@gfn already shows a hypervisor frame), -ENOMEM; on error nothing
+ * changed.  -EPERM from p2m_give_to_dom0 keeps such frames from Dom0.
+ */
+int p2m_map_hv(struct pt *guest, u64 gfn, u64 hv_pa, u64 *saved,
+	       const struct p2m_ops *ops);
+/* Undo p2m_map_hv: @gfn maps @saved again, or nothing. */
+void p2m_unmap_hv(struct pt *guest, u64 gfn, u64 saved);
 
 #endif

@@ -11,11 +11,14 @@
 #include "cpu.h"
 #include "msr.h"
 #include "lapic.h"
+#include "hvm_ctx.h"
 #include <hv/domain.h>
 #include <hv/mm.h>
 #include <hv/log.h>
 #include <hv/lib.h>
 #include <hv/errno.h>
+#include <hv/domctl.h>
+#include <hv/xen_guest.h>
 
 #define CR4_OSXSAVE	BIT(18)
 #define CR0_PE		BIT(0)
@@ -191,6 +194,56 @@ void arch_vcpu_pvh_state(struct vcpu *v, u32 entry, u32 ebx)
 	guest_vmcb_control(v);
 }
 
+/* What this CPU lets a VCPUOP_initialise context ask for. */
+static void hvm_caps(struct hvm_ctx_caps *caps)
+{
+	u32 a, b, c, d;
+
+	cpuid_count(0x80000000, 0, &a, &b, &c, &d);
+	caps->nx = false;
+	caps->phys_bits = 36;
+	if (a >= 0x80000001) {
+		cpuid_count(0x80000001, 0, &a, &b, &c, &d);
+		caps->nx = d & BIT(20);
+	}
+	cpuid_count(0x80000000, 0, &a, &b, &c, &d);
+	if (a >= 0x80000008) {
+		cpuid_count(0x80000008, 0, &a, &b, &c, &d);
+		caps->phys_bits = a & 0xff;
+	}
+	caps->xsave = use_xsave;
+}
+
+int arch_vcpu_hvm_state(struct vcpu *v, const struct vcpu_hvm_context *ctx)
+{
+	struct vmcb_save save;
+	struct hvm_ctx_caps caps;
+	u64 gpr[8];
+	int rc;
+
+	hvm_caps(&caps);
+	rc = hvm_ctx_load(ctx, &caps, &save, gpr);
+	if (rc)
+		return rc;
+	/* Paging on: its top table must be guest memory. */
+	if ((save.cr0 & BIT(31)) &&
+	    !arch_domain_gpa_ptr(v->dom, save.cr3 & PAGE_MASK, 1))
+		return -EINVAL;
+	memcpy(&vcpu_vmcb(v)->save, &save, sizeof(save));
+	memset(v->arch->gpr, 0, sizeof(v->arch->gpr));
+	memcpy(v->arch->gpr, gpr, sizeof(gpr));
+	fpu_reset(v->arch);
+	guest_vmcb_control(v);
+	return 0;
+}
+
+bool arch_vcpu_is_64bit(struct vcpu *v)
+{
+	struct vmcb_save *s = &vcpu_vmcb(v)->save;
+
+	return (s->efer & EFER_LMA) && (s->cs.attrib & BIT(9));
+}
+
 int arch_vcpu_create(struct vcpu *v)
 {
 	struct arch_vcpu *a = alloc_page();
@@ -232,6 +285,8 @@ void arch_vcpu_switch(u32 cpu, struct vcpu *prev, struct vcpu *next)
 	if (prev) {
 		memcpy(prev->arch->gpr, c->gpr, sizeof(c->gpr));
 		fpu_save(prev->arch);
+		if (prev != c->dom0)
+			vcpu_switched_out(prev);
 	}
 	if (prev == c->dom0 && next != c->dom0 && !c->timer_taken) {
 		lapic_timer_take(&c->dom0_timer);
@@ -249,6 +304,8 @@ void arch_vcpu_switch(u32 cpu, struct vcpu *prev, struct vcpu *next)
 		return;
 	memcpy(c->gpr, next->arch->gpr, sizeof(c->gpr));
 	fpu_load(next->arch);
+	if (next != c->dom0)
+		vcpu_switched_in(next);
 	c->vmcb = next->arch->vmcb;
 	c->vmcb_pa = next->arch->vmcb_pa;
 	/* Guests share one ASID: flush it when another guest vCPU comes. */

@@ -32,6 +32,8 @@ struct domain_stats {
 };
 
 struct arch_domain;
+struct evtchn;
+struct shared_info;
 
 struct domain {
 	spinlock_t lock;	/* state changes */
@@ -50,6 +52,15 @@ struct domain {
 	struct vcpu *vcpu[MAX_GUEST_VCPUS];
 	struct console *console;
 	struct arch_domain *arch;
+
+	/* Xen's guest interface (core/xen_*.c). */
+	struct shared_info *shared_info;	/* hypervisor page, zeroed */
+	spinlock_t evtchn_lock;	/* the port table; see xen_evtchn.c */
+	struct evtchn *evtchn;	/* EVTCHN_PORTS entries */
+	bool ports_closed;	/* dying: every port closed, no more */
+	u32 pollers;		/* vCPUs in SCHEDOP_poll */
+	u64 callback_irq;	/* HVM_PARAM_CALLBACK_IRQ as set */
+	u8 upcall_vector;	/* from it; 0: no upcalls */
 };
 
 /*

@@ -20,6 +20,11 @@ long xen_hypercall(struct vcpu *v, u64 nr, const u64 a[5]);
 long xen_console_io(struct vcpu *v, u64 cmd, u64 count, u64 buf);
 long xen_sched_op(struct vcpu *v, u64 cmd, u64 arg);
 long xen_version_op(struct vcpu *v, u64 cmd, u64 arg);
+long xen_memory_op(struct vcpu *v, u64 cmd, u64 arg);
+long xen_vcpu_op(struct vcpu *v, u64 cmd, u64 vcpuid, u64 arg);
+long xen_set_timer_op(struct vcpu *v, u64 timeout_ns);
+long xen_hvm_op(struct vcpu *v, u64 cmd, u64 arg);
+long xen_event_channel_op(struct vcpu *v, u64 cmd, u64 arg);
 
 /* core/dom0ctl.c: Dom0's private control hypercall. */
 long do_dom0ctl(u64 cmd, u64 gpa, u64 len);

@@ -11,8 +11,13 @@
 #include <hv/types.h>
 #include <hv/sched_bvt.h>
 
+#include <xen/xen.h>
+#include <xen/vcpu.h>
+
 struct domain;
 struct arch_vcpu;
+
+#define SCHED_POLL_MAX		128	/* ports per SCHEDOP_poll, as Xen */
 
 struct vcpu {
 	struct domain *dom;
@@ -27,6 +32,26 @@ struct vcpu {
 	struct bvt_vcpu sched;
 	struct arch_vcpu *arch;
 	u64 hypercalls;
+
+	/* Xen's guest interface (core/xen_*.c). */
+	bool initialised;	/* has a start state (VCPUOP_initialise) */
+	bool halted;		/* HLT with interrupts off: blocked for good */
+	bool time_stale;	/* pvclock and runstate before it runs */
+	struct vcpu_info *vcpu_info;	/* shared_info's, or registered */
+	u64 vcpu_info_gfn;	/* registered page; U64_MAX: none */
+	u32 virq_timer_port;	/* VIRQ_TIMER's port; 0: unbound */
+	/* Timers: timer_ns is the earliest of these (0: none). */
+	u64 sshot_ns;		/* singleshot deadline */
+	u64 period_ns;		/* periodic timer period; 0: off */
+	u64 period_next;	/* its next deadline */
+	u64 poll_ns;		/* SCHEDOP_poll timeout */
+	bool polling;		/* in SCHEDOP_poll */
+	u32 nr_poll;
+	u32 poll_ports[SCHED_POLL_MAX];
+	/* Runstate: ours, and a guest copy at a guest virtual address. */
+	struct vcpu_runstate_info runstate;
+	u64 runstate_gva;	/* 0: none */
+	u64 woken_ns;		/* when it last stopped being blocked */
 };
 
 /* core/schedule.c: the per-CPU loop's decisions. */
@@ -67,6 +92,17 @@ int sched_cpu_release(u32 cpu);
  */
 u8 vcpu_upcall_vector(struct vcpu *v);
 
+/*
+ * The arch calls this right before each VMRUN of guest vCPU @v, after
+ * its registers are loaded on this CPU (core/xen_time.c).
+ */
+void vcpu_before_run(struct vcpu *v);
+/* From arch_vcpu_switch, queue lock held: @v left or came to a CPU. */
+void vcpu_switched_out(struct vcpu *v);
+void vcpu_switched_in(struct vcpu *v);
+/* Wake @v from blocked (events, timer); sched_update is the caller's. */
+void vcpu_wake_flag(struct vcpu *v);
+
 /* core/vcpu.c: @v's singleshot timer expired (queue lock held). */
 void vcpu_timer_fired(struct vcpu *v);
 /* The running vCPU @v waits for an event (HLT with IF=1, SCHEDOP_block). */
@@ -84,6 +120,9 @@ void vcpus_update(struct domain *d);
 int arch_vcpu_create(struct vcpu *v);
 void arch_vcpu_free(struct vcpu *v);
 void arch_vcpu_pvh_state(struct vcpu *v, u32 entry, u32 ebx);
+struct vcpu_hvm_context;
+/* VCPUOP_initialise's start state for @v (not running); 0 or -EINVAL. */
+int arch_vcpu_hvm_state(struct vcpu *v, const struct vcpu_hvm_context *c);
 
 /* What core/schedule.c needs from the arch. */
 bool arch_cpu_online(u32 cpu);

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * memory_op: where shared_info shows up in the guest, the guest's memory
+ * map and its reservation.  A guest speaks for itself only (DOMID_SELF).
+ */
+#include <hv/hypercall.h>
+#include <hv/xen_guest.h>
+#include <hv/guest_access.h>
+#include <hv/vcpu.h>
+#include <hv/domain.h>
+#include <hv/errno.h>
+#include <xen/xen.h>
+#include <xen/memory.h>
+#include <xen/arch-x86/hvm/start_info.h>
+
+/*
+ * Xen keeps a continuation's start extent above the command's low 6
+ * bits (MEMOP_EXTENT_SHIFT in Xen's own, non-public, hypercall.h).
+ */
+#define MEMOP_CMD_MASK		0x3f
+/* Guest-physical space is bounded (domctl.c: 1 TiB). */
+#define MAX_GUEST_GFN		(1ULL << (40 - PAGE_SHIFT))
+
+/* One entry of the BIOS E820 format the call returns. */
+struct e820_entry {
+	u64 addr;
+	u64 size;
+	u32 type;
+} __packed;
+
+static bool is_self(struct domain *d, u64 domid)
+{
+	return domid == DOMID_SELF || domid == d->id;
+}
+
+static long add_to_physmap(struct vcpu *v, u64 arg)
+{
+	struct xen_add_to_physmap x;
+
+	if (copy_from_guest(v, &x, arg, sizeof(x)))
+		return -EFAULT;
+	if (!is_self(v->dom, x.domid))
+		return -EPERM;
+	/* Grant table frames come with grant tables; gmfn moves never. */
+	if (x.space != XENMAPSPACE_shared_info)
+		return -ENOSYS;
+	if (x.idx != 0 || x.gpfn >= MAX_GUEST_GFN)
+		return -EINVAL;
+	return arch_domain_map_shared(v->dom, x.gpfn, v->dom->shared_info);
+}
+
+/*
+ * The map the builder gave in hvm_start_info (tools/builder/build.c):
+ * RAM from 0 to the end of what it populated.
+ */
+static long memory_map(struct vcpu *v, u64 arg)
+{
+	struct e820_entry ram = {
+		.addr = 0,
+		.size = arch_domain_gfn_end(v->dom) << PAGE_SHIFT,
+		.type = XEN_HVM_MEMMAP_TYPE_RAM,
+	};
+	struct xen_memory_map m;
+
+	if (copy_from_guest(v, &m, arg, sizeof(m)))
+		return -EFAULT;
+	if (m.nr_entries < 1)
+		return -EINVAL;
+	if (copy_to_guest(v, GUEST_HANDLE_ADDR(m.buffer), &ram, sizeof(ram)))
+		return -EFAULT;
+	m.nr_entries = 1;
+	return copy_to_guest(v, arg, &m, sizeof(m)) ? -EFAULT : 0;
+}
+
+static long reservation(struct vcpu *v, u64 arg, bool max)
+{
+	domid_t domid;
+
+	if (copy_from_guest(v, &domid, arg, sizeof(domid)))
+		return -EFAULT;
+	if (!is_self(v->dom, domid))
+		return -EPERM;
+	return (long)(max ? v->dom->max_pages : READ_ONCE(v->dom->nr_pages));
+}
+
+long xen_memory_op(struct vcpu *v, u64 cmd, u64 arg)
+{
+	switch (cmd & MEMOP_CMD_MASK) {
+	case XENMEM_add_to_physmap:
+		return add_to_physmap(v, arg);
+	case XENMEM_memory_map:
+		return memory_map(v, arg);
+	case XENMEM_current_reservation:
+		return reservation(v, arg, false);
+	case XENMEM_maximum_reservation:
+		return reservation(v, arg, true);
+	case XENMEM_increase_reservation:
+	case XENMEM_decrease_reservation:
+	case XENMEM_populate_physmap:
+		/* Ballooning: hv/core/balloon.c, in its own change. */
+		return -ENOSYS;
+	}
+	return -ENOSYS;
+}
