@@ -1,0 +1,56 @@
+#!/bin/sh
+# The timer guest: singleshot timers never early, VIRQ_TIMER through an
+# event channel and the upcall vector, pvclock monotonic; and pvclock's
+# system time (ns since the hypervisor's load) agrees with the uptime
+# Dom0 reads from the hypervisor.
+# vm: --cpus 2 --mem 1024 --timeout 120
+SCENARIO=guest-timer
+. /usr/libexec/xenlate-tests/lib.sh
+
+G=/usr/lib/xenlate-tests/guests
+if [ ! -e $G/timer.elf ]; then
+	echo "$SCENARIO: skip: no test guests in $G"
+	exit 77
+fi
+
+uptime_s() {
+	xenlate info | sed -n 's/^uptime: .*(\([0-9]*\) s)$/\1/p'
+}
+
+# Wait up to $2 s for "RESULT:" on the console of $1, into /tmp/$1.con.
+wait_result() {
+	i=0
+	until xenlate console -n "$1" >/tmp/$1.con 2>&1 &&
+		grep -q "^RESULT:" /tmp/$1.con; do
+		i=$((i + 1))
+		[ $i -lt $(($2 * 5)) ] ||
+			fail "$1: no result in $2 s: $(tail -n 5 /tmp/$1.con)"
+		sleep 0.2
+	done
+}
+
+xenlate load || fail "xenlate load"
+sleep 1
+t0=$(uptime_s)
+xenlate create $G/timer.cfg on_poweroff=preserve on_crash=preserve ||
+	fail "create timer"
+wait_result timer 45
+t1=$(uptime_s)
+grep -q "^RESULT: PASS" /tmp/timer.con || fail "timer: $(cat /tmp/timer.con)"
+grep -q "VIRQ_TIMER on port" /tmp/timer.con || fail "no VIRQ_TIMER"
+grep -q " 0 backwards" /tmp/timer.con || fail "pvclock: $(cat /tmp/timer.con)"
+ok "timer guest: one-shots not early, VIRQ_TIMER, pvclock monotonic"
+
+# The first pvclock reading, in s, lies between the uptimes around it.
+st=$(sed -n 's/.*pvclock version [0-9]* system_time \([0-9]*\) ns.*/\1/p' \
+	/tmp/timer.con)
+[ -n "$st" ] || fail "no system_time line: $(cat /tmp/timer.con)"
+st=$((st / 1000000000))
+[ "$st" -ge $((t0 - 1)) ] && [ "$st" -le $((t1 + 1)) ] ||
+	fail "pvclock says ${st} s since load, Dom0 saw $t0..$t1 s"
+ok "pvclock agrees with the hypervisor uptime Dom0 reads ($t0 <= $st <= $t1 s)"
+grep "timer:" /tmp/timer.con
+
+xenlate destroy timer || fail "destroy timer"
+xenlate unload || fail "unload"
+expect_clean_dmesg
