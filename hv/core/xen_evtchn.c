@@ -189,8 +189,15 @@ static long bind_interdomain(struct domain *ld,
 			rc->remote_port = lport;
 			rc->remote = ld;
 			b->local_port = lport;
-			/* Sends to the unbound end were dropped: say so. */
-			deliver(ld, lport);
+			/*
+			 * Xen raises the new port unconditionally, in case
+			 * sends to the unbound end were lost; only when one
+			 * was, here: a spurious first event would put a
+			 * strict ping-pong one step out of phase.
+			 */
+			if (rc->dropped)
+				deliver(ld, lport);
+			rc->dropped = false;
 		}
 	}
 	unlock_pair(ld, rd);
@@ -314,8 +321,10 @@ static long send(struct domain *d, u64 port)
 		ret = -EINVAL;
 	else if (c->state == EVTCHNSTAT_interdomain)
 		deliver(c->remote, c->remote_port);
-	else if (c->state != EVTCHNSTAT_unbound)
-		ret = -EINVAL;	/* unbound: dropped, as Xen does */
+	else if (c->state == EVTCHNSTAT_unbound)
+		c->dropped = true;	/* dropped, as Xen does; see bind */
+	else
+		ret = -EINVAL;
 	spin_unlock(&d->evtchn_lock);
 	if (!ret)
 		__atomic_add_fetch(&d->stats.evtchn_sends, 1,

@@ -26,6 +26,7 @@ struct domain;
 struct evtchn {
 	u8 state;		/* EVTCHNSTAT_*; closed (0) is free */
 	u8 notify_vcpu;		/* who gets the upcall */
+	bool dropped;		/* unbound: a send went nowhere */
 	u16 remote_domid;	/* unbound: who may bind; else the peer */
 	u32 remote_port;	/* interdomain: the peer's port; virq: VIRQ */
 	struct domain *remote;	/* interdomain: the peer (may be us) */
