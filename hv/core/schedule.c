@@ -31,6 +31,7 @@ struct sched_cpu {
 	struct vcpu *guests;	/* every guest vCPU placed here */
 	u32 nr_guests;
 	bool guest_mode;
+	u64 armed;		/* the hypervisor timer's deadline; 0: off */
 };
 
 static struct sched_cpu *scpu;
@@ -298,8 +299,17 @@ void sched_exit_point(u32 cpu)
 			until = next_timer(s, cpu);
 			if (next && slice && now + slice < until)
 				until = now + slice;
-			arch_timer_arm(until == U64_MAX ? 0 :
-				       MAX(until, now + 1) - now);
+			/*
+			 * Only when it moves: under TCG every APIC write is
+			 * emulated, and most exits change nothing here.
+			 */
+			if (until != s->armed || arch_timer_fired()) {
+				arch_timer_arm(until == U64_MAX ? 0 :
+					       MAX(until, now + 1) - now);
+				s->armed = until;
+			}
+		} else {
+			s->armed = 0;	/* Dom0 has its own timer back */
 		}
 		spin_unlock(&s->lock);
 		if (next)

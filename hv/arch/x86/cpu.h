@@ -58,6 +58,7 @@ struct hv_cpu {
 	u32 apic_id;
 	bool guest_mode;	/* Dom0's INTR and HLT exit (guests exist) */
 	bool timer_taken;	/* the APIC timer is the hypervisor's */
+	bool hv_vector_seen;	/* our vector came: timer may have fired */
 	/* An NMI for Dom0, taken in host mode. */
 	volatile bool nmi_pending;
 	struct vcpu *last_guest;	/* the guest vCPU this CPU ran last */

@@ -26,6 +26,7 @@ void hv_irq(u64 vector)
 
 	if (vector == HV_VECTOR) {
 		lapic_eoi();
+		c->hv_vector_seen = true;
 		return;
 	}
 	c->dom0_irq[vector / 64] |= BIT(vector % 64);
@@ -68,7 +69,17 @@ u64 arch_dom0_timer_deadline(u32 cpu)
 
 void arch_timer_arm(u64 ns)
 {
+	this_cpu()->hv_vector_seen = false;
 	lapic_timer_arm(ns);
+}
+
+bool arch_timer_fired(void)
+{
+	struct hv_cpu *c = this_cpu();
+	bool seen = c->hv_vector_seen;
+
+	c->hv_vector_seen = false;
+	return seen;
 }
 
 /* Before Dom0 runs in guest mode: deliver what waits for it. */

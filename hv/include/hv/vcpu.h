@@ -134,6 +134,8 @@ void arch_vcpu_switch(u32 cpu, struct vcpu *prev, struct vcpu *next);
  * while a guest vCPU runs or the CPU idles.
  */
 void arch_timer_arm(u64 ns);
+/* Whether the hypervisor's vector came since the last call (clears). */
+bool arch_timer_fired(void);
 /* Deadline of Dom0's own timer on this CPU while it is taken; 0: none. */
 u64 arch_dom0_timer_deadline(u32 cpu);
 /* Whether Dom0's vCPU on this CPU has an interrupt waiting for it. */
