@@ -1,0 +1,79 @@
+#!/bin/sh
+# Runs inside the test VM (bench/domains puts SCALE and SECS in front).
+# Prints "key value..." lines; bench/domains turns them into tables.
+: "${SCALE:=1 8 32 128}" "${SECS:=10}"
+G=/usr/lib/xenlate-tests/guests
+export PATH=$PATH:/usr/sbin
+
+# Wait until domain $1's console has a line matching $2 (max ~60 s).
+wait_console() {
+	w=0
+	until xenlate console -n "$1" 2>/dev/null | grep -q "$2"; do
+		w=$((w + 1))
+		[ $w -lt 600 ] || { echo "bench: $1: no '$2'" >&2; return 1; }
+		sleep 0.1
+	done
+}
+
+# hv log time (seconds, float) of the first line matching $1.
+hv_time() {
+	xenlate dmesg | grep -m1 "$1" | sed 's/^\[[a-z0-9]* *\([0-9.]*\)\].*/\1/'
+}
+
+xenlate load || { echo "bench: load failed"; exit 1; }
+
+# Hypercall round trip, from inside a guest.
+for r in 1 2 3; do
+	xenlate create $G/hcbench.cfg name=hc$r >/dev/null || exit 1
+	wait_console hc$r "^RESULT:" || exit 1
+	xenlate console -n hc$r | grep '^hcbench:' | sed 's/^/hcall /'
+	xenlate destroy hc$r
+done
+
+# Create to first instruction (its first console line) and destroy, in
+# the hypervisor's clock (busybox date has no sub-second time).
+for mem in 16 256; do
+	for r in 1 2 3; do
+		xenlate create $G/hello.cfg name=c$mem$r memory=$mem \
+			on_poweroff=preserve >/dev/null || exit 1
+		wait_console c$mem$r "^RESULT:" || exit 1
+		id=$(xenlate list | awk -v n=c$mem$r '$1 == n { print $2 }')
+		xenlate destroy c$mem$r
+		echo "create $mem $(hv_time "domain $id created") \
+$(hv_time "domain $id: started") $(hv_time "d$id: ") \
+$(hv_time "domain $id: destroying") $(hv_time "domain $id destroyed")"
+	done
+done
+
+# Scale: K burners created paused, unpaused together, SECS seconds each;
+# the sum of their work rates against one alone.
+for k in $SCALE; do
+	i=1
+	while [ $i -le "$k" ]; do
+		xenlate create -p $G/burner.cfg name=b$i memory=4 \
+			on_poweroff=preserve extra="seconds=$SECS report=60000" \
+			>/dev/null || { echo "bench: create b$i of $k failed"; break; }
+		i=$((i + 1))
+	done
+	made=$((i - 1))
+	i=1
+	while [ $i -le "$made" ]; do
+		xenlate unpause b$i
+		i=$((i + 1))
+	done
+	sum=0
+	i=1
+	while [ $i -le "$made" ]; do
+		wait_console b$i "burner: done" || break
+		r=$(xenlate console -n b$i | sed -n 's/.*mean rate=\([0-9]*\)\/s.*/\1/p')
+		sum=$((sum + r))
+		i=$((i + 1))
+	done
+	echo "scale $k $made $sum"
+	i=1
+	while [ $i -le "$made" ]; do
+		xenlate destroy b$i
+		i=$((i + 1))
+	done
+done
+xenlate unload
