@@ -46,6 +46,12 @@ enum xl_ctl_cmd {
 	 * domain, and when XL_CTL_DOM_START says -EAGAIN.
 	 */
 	XL_CTL_SYNC = 14,
+	XL_CTL_BVT_DOM_GET = 15,	/* arg: struct xl_ctl_bvt_dom */
+	XL_CTL_BVT_DOM_SET = 16,	/* arg: struct xl_ctl_bvt_dom */
+	XL_CTL_BVT_GLOBAL_GET = 17,	/* arg: struct xl_ctl_bvt_global */
+	XL_CTL_BVT_GLOBAL_SET = 18,	/* arg: struct xl_ctl_bvt_global */
+	XL_CTL_VCPU_LIST = 19,	/* arg: struct xl_ctl_vcpu_list */
+	XL_CTL_DOM_SHUTDOWN = 20,	/* arg: struct xl_ctl_dom_shutdown */
 };
 
 /* A new guest domain, with no memory and its vCPUs not started. */
@@ -155,6 +161,94 @@ struct xl_ctl_dom_list {
 	uint64_t buf;		/* guest-physical address of xl_dom_info[max] */
 	uint32_t nr;		/* out */
 	uint32_t pad;
+};
+
+/*
+ * BVT scheduling (DESIGN decision 7; hv/include/hv/sched_bvt.h has the
+ * algorithm).  The limits are the scheduler's: values outside them are
+ * refused with -EINVAL, as is a global ctx_allow_ns below mcu_ns.
+ */
+#define XL_BVT_ADVANCE_MAX	10000
+#define XL_BVT_WARP_MAX		(1ULL << 40)
+#define XL_BVT_WARP_TIME_MAX_NS	(3600ULL * 1000000000ULL)
+#define XL_BVT_MCU_MIN_NS	10000ULL		/* 10 us */
+#define XL_BVT_MCU_MAX_NS	100000000ULL		/* 100 ms */
+#define XL_BVT_CTX_ALLOW_MAX_NS	1000000000ULL		/* 1 s */
+
+/*
+ * One domain's BVT parameters; domid 0 is Dom0.  _GET fills the rest,
+ * _SET replaces all of them at once (read, change, write back).
+ */
+struct xl_ctl_bvt_dom {
+	uint32_t domid;
+	/*
+	 * Virtual time charged per MCU run, 1 .. XL_BVT_ADVANCE_MAX: CPU
+	 * shares are proportional to 1 / mcu_advance (4:2:1 -> 1:2:4).
+	 */
+	uint32_t mcu_advance;
+	uint32_t warp_enabled;	/* 0 or 1: warp while runnable */
+	uint32_t pad;
+	/*
+	 * Warp in weighted MCUs, 0 .. XL_BVT_WARP_MAX: a warped vCPU
+	 * competes as if it had run warp / mcu_advance MCUs less.
+	 */
+	uint64_t warp;
+	/* Longest warped run, 0 (no limit) .. XL_BVT_WARP_TIME_MAX_NS. */
+	uint64_t warp_limit_ns;
+	/* After the limit, unwarped this long; 0 .. XL_BVT_WARP_TIME_MAX_NS. */
+	uint64_t unwarp_req_ns;
+};
+
+/* The scheduler's global parameters; _SET replaces both. */
+struct xl_ctl_bvt_global {
+	/* Minimum charging unit, XL_BVT_MCU_MIN_NS .. XL_BVT_MCU_MAX_NS. */
+	uint64_t mcu_ns;
+	/*
+	 * Context-switch allowance: a newly dispatched vCPU keeps the CPU
+	 * at least this long; mcu_ns .. XL_BVT_CTX_ALLOW_MAX_NS.
+	 */
+	uint64_t ctx_allow_ns;
+};
+
+enum xl_vcpu_state {
+	XL_VCPU_RUNNING = 0,	/* on a physical CPU right now */
+	/* Up and not blocked: waits for a CPU (or its domain is paused). */
+	XL_VCPU_RUNNABLE = 1,
+	XL_VCPU_BLOCKED = 2,	/* waits for an event or its timer */
+	XL_VCPU_DOWN = 3,	/* never brought up, or halted for good */
+};
+
+struct xl_vcpu_info {
+	uint32_t vcpu;		/* id within its domain */
+	uint32_t cpu;		/* physical CPU (Linux's number) it is on */
+	uint32_t state;		/* enum xl_vcpu_state */
+	uint32_t pad;
+	uint64_t cpu_ns;	/* CPU time it has been charged, ever */
+};
+
+/*
+ * The vCPUs of domain domid (0: Dom0, one per CPU under the hypervisor)
+ * in id order, at most max of them.  The states are a snapshot.
+ */
+struct xl_ctl_vcpu_list {
+	uint32_t domid;
+	uint32_t max;
+	uint64_t buf;		/* guest-physical address of xl_vcpu_info[max] */
+	uint32_t nr;		/* out */
+	uint32_t pad;
+};
+
+/*
+ * Stop a running or paused guest as if it had asked to (SCHEDOP_shutdown)
+ * with reason SHUTDOWN_poweroff, _reboot or _crash (xen/sched.h): its
+ * vCPUs stop, the domain keeps its memory in XL_DOM_SHUTDOWN, and Dom0's
+ * tools apply on_poweroff / on_reboot / on_crash.  There is no way yet to
+ * ask the guest to shut itself down (no xenstore): this is the forced
+ * form.  -EPERM before it started, -EBUSY once it is shut down.
+ */
+struct xl_ctl_dom_shutdown {
+	uint32_t domid;
+	uint32_t reason;
 };
 
 struct xl_ctl_info {

@@ -39,6 +39,32 @@ enum xl_genl_cmd {
 	 * XL_A_LOG_DATA, XL_A_LOG_DROPPED of the domain's console.
 	 */
 	XL_CMD_DOMAIN_CONSOLE,
+	/*
+	 * req: XL_A_DOM_ID (0 = Dom0); reply: XL_A_DOM_ID and every
+	 * XL_A_BVT_* of a domain (MCU_ADVANCE .. UNWARP_REQ_NS).
+	 */
+	XL_CMD_SCHED_BVT_GET,
+	/*
+	 * req: XL_A_DOM_ID (0 = Dom0) and the domain's XL_A_BVT_* to change
+	 * (at least one); the others keep their values.  Reply as _GET,
+	 * with the values now in force.
+	 */
+	XL_CMD_SCHED_BVT_SET,
+	/* reply: XL_A_BVT_MCU_NS, XL_A_BVT_CTX_ALLOW_NS */
+	XL_CMD_SCHED_BVT_GLOBAL_GET,
+	/* req: XL_A_BVT_MCU_NS and/or XL_A_BVT_CTX_ALLOW_NS; reply as _GET */
+	XL_CMD_SCHED_BVT_GLOBAL_SET,
+	/*
+	 * req: XL_A_DOM_ID (0 = Dom0); reply: XL_A_DOM_ID and one nested
+	 * XL_A_VCPU per vCPU, in id order.
+	 */
+	XL_CMD_VCPU_LIST,
+	/*
+	 * req: XL_A_DOM_ID, XL_A_DOM_SHUTDOWN_REASON (SHUTDOWN_poweroff,
+	 * _reboot or _crash): shut the guest down as if it had asked to
+	 * (xl_ctl_dom_shutdown in dom0ctl.h); reply: XL_A_DOM_ID.
+	 */
+	XL_CMD_DOMAIN_SHUTDOWN,
 	__XL_CMD_MAX,
 };
 #define XL_CMD_MAX (__XL_CMD_MAX - 1)
@@ -76,6 +102,19 @@ enum xl_genl_attr {
 	XL_A_DOM_ENTRY,		/* u32: PVH 32-bit entry point */
 	XL_A_DOM_START_INFO,	/* u64: guest-physical hvm_start_info */
 	XL_A_DOM_PAUSED,	/* flag */
+	/* BVT, as struct xl_ctl_bvt_dom and _global (dom0ctl.h). */
+	XL_A_BVT_MCU_ADVANCE,	/* u32: 1 .. XL_BVT_ADVANCE_MAX */
+	XL_A_BVT_WARP_ENABLED,	/* u32: 0 or 1 */
+	XL_A_BVT_WARP,		/* u64: weighted MCUs, 0 .. XL_BVT_WARP_MAX */
+	XL_A_BVT_WARP_LIMIT_NS,	/* u64: 0 (none) .. XL_BVT_WARP_TIME_MAX_NS */
+	XL_A_BVT_UNWARP_REQ_NS,	/* u64: 0 .. XL_BVT_WARP_TIME_MAX_NS */
+	XL_A_BVT_MCU_NS,	/* u64: XL_BVT_MCU_MIN_NS .. _MAX_NS */
+	XL_A_BVT_CTX_ALLOW_NS,	/* u64: MCU_NS .. XL_BVT_CTX_ALLOW_MAX_NS */
+	XL_A_VCPU,		/* nested: the XL_A_VCPU_* of one vCPU */
+	XL_A_VCPU_ID,		/* u32: id within its domain */
+	XL_A_VCPU_CPU,		/* u32: physical CPU (Linux's number) */
+	XL_A_VCPU_STATE,	/* u32: enum xl_vcpu_state (dom0ctl.h) */
+	XL_A_VCPU_CPU_NS,	/* u64: CPU time charged, ever */
 	__XL_A_MAX,
 };
 #define XL_A_MAX (__XL_A_MAX - 1)
