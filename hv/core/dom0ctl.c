@@ -82,6 +82,12 @@ long do_dom0ctl(u64 cmd, u64 gpa, u64 len)
 	case XL_CTL_DOM_PAUSE:
 	case XL_CTL_DOM_UNPAUSE:
 	case XL_CTL_DOM_CONSOLE:
+	case XL_CTL_BVT_DOM_GET:
+	case XL_CTL_BVT_DOM_SET:
+	case XL_CTL_BVT_GLOBAL_GET:
+	case XL_CTL_BVT_GLOBAL_SET:
+	case XL_CTL_VCPU_LIST:
+	case XL_CTL_DOM_SHUTDOWN:
 		return do_domctl(cmd, gpa, len);
 	case XL_CTL_SYNC:
 		return 0;	/* the exit itself did the work */

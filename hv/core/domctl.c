@@ -336,6 +336,18 @@ long do_domctl(u64 cmd, u64 gpa, u64 len)
 		DOMCTL(struct xl_ctl_dom_id, dom_unpause);
 	case XL_CTL_DOM_CONSOLE:
 		DOMCTL(struct xl_ctl_dom_console, dom_console);
+	case XL_CTL_BVT_DOM_GET:
+		DOMCTL(struct xl_ctl_bvt_dom, dom_bvt_get);
+	case XL_CTL_BVT_DOM_SET:
+		DOMCTL(struct xl_ctl_bvt_dom, dom_bvt_set);
+	case XL_CTL_BVT_GLOBAL_GET:
+		DOMCTL(struct xl_ctl_bvt_global, bvt_global_get);
+	case XL_CTL_BVT_GLOBAL_SET:
+		DOMCTL(struct xl_ctl_bvt_global, bvt_global_set);
+	case XL_CTL_VCPU_LIST:
+		DOMCTL(struct xl_ctl_vcpu_list, dom_vcpu_list);
+	case XL_CTL_DOM_SHUTDOWN:
+		DOMCTL(struct xl_ctl_dom_shutdown, dom_force_shutdown);
 	}
 	return -EINVAL;
 }

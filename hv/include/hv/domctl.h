@@ -11,6 +11,14 @@ extern struct domain_table hv_domains;
 void domctl_init(void);
 long do_domctl(u64 cmd, u64 gpa, u64 len);
 
+/* core/domctl_ext.c, called by do_domctl() under its lock. */
+long dom_bvt_get(struct xl_ctl_bvt_dom *req);
+long dom_bvt_set(struct xl_ctl_bvt_dom *req);
+long bvt_global_get(struct xl_ctl_bvt_global *req);
+long bvt_global_set(struct xl_ctl_bvt_global *req);
+long dom_vcpu_list(struct xl_ctl_vcpu_list *req);
+long dom_force_shutdown(struct xl_ctl_dom_shutdown *req);
+
 /* arch/x86/domain.c */
 void arch_domain_setup(u32 paging_levels);
 int arch_domain_create(struct domain *d);
