@@ -46,6 +46,14 @@ int xl_genl_domain_start(struct sk_buff *skb, struct genl_info *info);
 int xl_genl_domain_pause(struct sk_buff *skb, struct genl_info *info);
 int xl_genl_domain_unpause(struct sk_buff *skb, struct genl_info *info);
 int xl_genl_domain_console(struct sk_buff *skb, struct genl_info *info);
+int xl_genl_domain_shutdown(struct sk_buff *skb, struct genl_info *info);
+int xl_genl_vcpu_list(struct sk_buff *skb, struct genl_info *info);
+
+/* BVT parameters (bvt.c). */
+int xl_genl_sched_bvt_get(struct sk_buff *skb, struct genl_info *info);
+int xl_genl_sched_bvt_set(struct sk_buff *skb, struct genl_info *info);
+int xl_genl_sched_bvt_global_get(struct sk_buff *skb, struct genl_info *info);
+int xl_genl_sched_bvt_global_set(struct sk_buff *skb, struct genl_info *info);
 
 /* Is @domid one of the guests Dom0 created (domain.c)? */
 bool xl_guest_exists(u32 domid);

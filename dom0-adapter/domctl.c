@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Running a built domain: XL_CMD_DOMAIN_START, _PAUSE and _UNPAUSE.  The
+ * Running a built domain: XL_CMD_DOMAIN_START, _PAUSE, _UNPAUSE and
+ * _SHUTDOWN.  The
  * hypervisor keeps the domain's state and checks every transition; this
  * side checks that Dom0 knows the domain and turns the hypervisor's
  * answer into a sentence for the user.
  */
 #include <linux/slab.h>
 #include <net/genetlink.h>
+#include <xen/interface/sched.h>
 
 #include <xenlate/dom0ctl.h>
 #include <xenlate/genl.h>
@@ -24,7 +26,11 @@ static long xl_domctl_err(long ret, unsigned int cmd,
 	case -EPERM:
 	case -EBUSY:
 	case -EEXIST:
-		if (cmd == XL_CTL_DOM_START)
+		if (cmd == XL_CTL_DOM_SHUTDOWN && ret == -EBUSY)
+			NL_SET_ERR_MSG(extack, "the domain is shut down already");
+		else if (cmd == XL_CTL_DOM_SHUTDOWN)
+			NL_SET_ERR_MSG(extack, "the domain has not started yet");
+		else if (cmd == XL_CTL_DOM_START)
 			NL_SET_ERR_MSG(extack,
 				       "the domain has been started already");
 		else
@@ -108,4 +114,37 @@ int xl_genl_domain_pause(struct sk_buff *skb, struct genl_info *info)
 int xl_genl_domain_unpause(struct sk_buff *skb, struct genl_info *info)
 {
 	return xl_domctl_id(info, XL_CTL_DOM_UNPAUSE);
+}
+
+/*
+ * Forced: there is no xenstore yet to ask the guest, so the hypervisor
+ * stops it with the reason, and the tools apply the matching on_* action.
+ */
+int xl_genl_domain_shutdown(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **a = info->attrs;
+	struct xl_ctl_dom_shutdown *req;
+	u32 reason;
+	int ret;
+
+	if (!a[XL_A_DOM_ID] || !a[XL_A_DOM_SHUTDOWN_REASON]) {
+		GENL_SET_ERR_MSG(info, "domain and reason needed");
+		return -EINVAL;
+	}
+	reason = nla_get_u32(a[XL_A_DOM_SHUTDOWN_REASON]);
+	if (reason != SHUTDOWN_poweroff && reason != SHUTDOWN_reboot &&
+	    reason != SHUTDOWN_crash) {
+		NL_SET_ERR_MSG_ATTR(info->extack, a[XL_A_DOM_SHUTDOWN_REASON],
+				    "reason: poweroff, reboot or crash");
+		return -EINVAL;
+	}
+	req = kzalloc(sizeof(*req), GFP_KERNEL);
+	if (!req)
+		return -ENOMEM;
+	req->domid = nla_get_u32(a[XL_A_DOM_ID]);
+	req->reason = reason;
+	ret = xl_domctl(info, XL_CTL_DOM_SHUTDOWN, req, sizeof(*req),
+			req->domid);
+	kfree(req);
+	return ret;
 }

@@ -10,6 +10,7 @@
  */
 #include <net/genetlink.h>
 
+#include <xenlate/dom0ctl.h>
 #include <xenlate/genl.h>
 
 #include "dom0.h"
@@ -61,6 +62,58 @@ static const struct nla_policy xl_dom_start_policy[XL_A_MAX + 1] = {
 static const struct nla_policy xl_dom_console_policy[XL_A_MAX + 1] = {
 	[XL_A_DOM_ID]		= NLA_POLICY_RANGE(NLA_U32, 1, 0x7fef),
 	[XL_A_LOG_SEQ]		= { .type = NLA_U64 },
+};
+
+/* Dom0 is domid 0 here: these commands make sense for it too. */
+static const struct nla_policy xl_dom_or_dom0_policy[XL_A_MAX + 1] = {
+	[XL_A_DOM_ID]		= NLA_POLICY_RANGE(NLA_U32, 0, 0x7fef),
+};
+
+static struct netlink_range_validation xl_bvt_warp_range = {
+	.min = 0,
+	.max = XL_BVT_WARP_MAX,
+};
+
+static struct netlink_range_validation xl_bvt_warp_time_range = {
+	.min = 0,
+	.max = XL_BVT_WARP_TIME_MAX_NS,
+};
+
+static struct netlink_range_validation xl_bvt_mcu_range = {
+	.min = XL_BVT_MCU_MIN_NS,
+	.max = XL_BVT_MCU_MAX_NS,
+};
+
+/* Its lower bound is the MCU, which the hypervisor checks. */
+static struct netlink_range_validation xl_bvt_ctx_allow_range = {
+	.min = XL_BVT_MCU_MIN_NS,
+	.max = XL_BVT_CTX_ALLOW_MAX_NS,
+};
+
+static const struct nla_policy xl_bvt_set_policy[XL_A_MAX + 1] = {
+	[XL_A_DOM_ID]		= NLA_POLICY_RANGE(NLA_U32, 0, 0x7fef),
+	[XL_A_BVT_MCU_ADVANCE]	= NLA_POLICY_RANGE(NLA_U32, 1,
+						   XL_BVT_ADVANCE_MAX),
+	[XL_A_BVT_WARP_ENABLED]	= NLA_POLICY_RANGE(NLA_U32, 0, 1),
+	[XL_A_BVT_WARP]		= NLA_POLICY_FULL_RANGE(NLA_U64,
+							&xl_bvt_warp_range),
+	[XL_A_BVT_WARP_LIMIT_NS] = NLA_POLICY_FULL_RANGE(NLA_U64,
+						&xl_bvt_warp_time_range),
+	[XL_A_BVT_UNWARP_REQ_NS] = NLA_POLICY_FULL_RANGE(NLA_U64,
+						&xl_bvt_warp_time_range),
+};
+
+static const struct nla_policy xl_bvt_global_set_policy[XL_A_MAX + 1] = {
+	[XL_A_BVT_MCU_NS]	= NLA_POLICY_FULL_RANGE(NLA_U64,
+							&xl_bvt_mcu_range),
+	[XL_A_BVT_CTX_ALLOW_NS]	= NLA_POLICY_FULL_RANGE(NLA_U64,
+						&xl_bvt_ctx_allow_range),
+};
+
+/* Reasons 0..3; the handler refuses SHUTDOWN_suspend (2). */
+static const struct nla_policy xl_dom_shutdown_policy[XL_A_MAX + 1] = {
+	[XL_A_DOM_ID]		= NLA_POLICY_RANGE(NLA_U32, 1, 0x7fef),
+	[XL_A_DOM_SHUTDOWN_REASON] = NLA_POLICY_RANGE(NLA_U32, 0, 3),
 };
 
 static const struct genl_ops xl_genl_ops[] = {
@@ -133,6 +186,48 @@ static const struct genl_ops xl_genl_ops[] = {
 		.policy	= xl_dom_console_policy,
 		.maxattr = XL_A_MAX,
 		.doit	= xl_genl_domain_console,
+	},
+	{
+		.cmd	= XL_CMD_SCHED_BVT_GET,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_dom_or_dom0_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_sched_bvt_get,
+	},
+	{
+		.cmd	= XL_CMD_SCHED_BVT_SET,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_bvt_set_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_sched_bvt_set,
+	},
+	{
+		.cmd	= XL_CMD_SCHED_BVT_GLOBAL_GET,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_info_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_sched_bvt_global_get,
+	},
+	{
+		.cmd	= XL_CMD_SCHED_BVT_GLOBAL_SET,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_bvt_global_set_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_sched_bvt_global_set,
+	},
+	{
+		.cmd	= XL_CMD_VCPU_LIST,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_dom_or_dom0_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_vcpu_list,
+	},
+	{
+		.cmd	= XL_CMD_DOMAIN_SHUTDOWN,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_dom_shutdown_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_domain_shutdown,
 	},
 };
 
