@@ -6,6 +6,8 @@
  */
 #include <string.h>
 
+#include <netlink/genl/genl.h>
+
 #include "xl_client.h"
 #include "xl_priv.h"
 
@@ -70,4 +72,30 @@ int xl_attr_str(struct xl_client *c, struct nlattr **tb, int type,
 		buf[i] = (s[i] < 0x20 || s[i] == 0x7f) ? '?' : (char)s[i];
 	buf[len] = '\0';
 	return 0;
+}
+
+int xl_reply_nests(struct xl_client *c, int type, size_t max, xl_nest_fn one,
+		   void *arg)
+{
+	struct genlmsghdr *g = nlmsg_data(c->reply);
+	struct nlattr *tb[XL_A_MAX + 1], *a;
+	size_t nr = 0;
+	int rem, err;
+
+	nla_for_each_attr(a, genlmsg_attrdata(g, 0), genlmsg_attrlen(g, 0),
+			  rem) {
+		if (nla_type(a) != type)
+			continue;
+		if (nr == max)
+			return -XL_ERR_TOOBIG;
+		if (nla_parse_nested(tb, XL_A_MAX, a, NULL) < 0) {
+			xl_set_detail(c, "bad attributes in nest %d", type);
+			return -XL_ERR_PROTO;
+		}
+		err = one(c, tb, nr, arg);
+		if (err)
+			return err;
+		nr++;
+	}
+	return (int)nr;
 }

@@ -117,6 +117,67 @@ int xl_domain_start(struct xl_client *c, uint32_t domid, uint32_t entry,
 int xl_domain_pause(struct xl_client *c, uint32_t domid);
 int xl_domain_unpause(struct xl_client *c, uint32_t domid);
 
+/*
+ * Shut a running or paused guest down with @reason (SHUTDOWN_poweroff,
+ * _reboot or _crash from xen/sched.h), as if it had asked to.  Forced:
+ * there is no way yet to ask the guest; on_* apply afterwards.
+ */
+int xl_domain_shutdown(struct xl_client *c, uint32_t domid, uint32_t reason);
+
+/* A domain's BVT parameters (domid 0 is Dom0); see xl_ctl_bvt_dom. */
+struct xl_bvt_dom {
+	uint32_t mcu_advance;	/* 1..XL_BVT_ADVANCE_MAX; share ~ 1/this */
+	uint32_t warp_enabled;	/* 0 or 1 */
+	uint64_t warp;		/* weighted MCUs */
+	uint64_t warp_limit_ns;	/* 0: no limit */
+	uint64_t unwarp_req_ns;
+};
+
+/* Which fields of struct xl_bvt_dom xl_sched_bvt_set() changes. */
+enum {
+	XL_BVT_SET_MCU_ADVANCE = 1 << 0,
+	XL_BVT_SET_WARP_ENABLED = 1 << 1,
+	XL_BVT_SET_WARP = 1 << 2,
+	XL_BVT_SET_WARP_LIMIT = 1 << 3,
+	XL_BVT_SET_UNWARP_REQ = 1 << 4,
+};
+
+int xl_sched_bvt_get(struct xl_client *c, uint32_t domid,
+		     struct xl_bvt_dom *out);
+/*
+ * Change the fields of @in that @mask names (the others keep their
+ * values); *@out, if not NULL, gets the values now in force.
+ */
+int xl_sched_bvt_set(struct xl_client *c, uint32_t domid, unsigned int mask,
+		     const struct xl_bvt_dom *in, struct xl_bvt_dom *out);
+
+/* The scheduler's global parameters. */
+struct xl_bvt_global {
+	uint64_t mcu_ns;
+	uint64_t ctx_allow_ns;
+};
+
+enum {
+	XL_BVT_SET_MCU = 1 << 0,
+	XL_BVT_SET_CTX_ALLOW = 1 << 1,
+};
+
+int xl_sched_bvt_global_get(struct xl_client *c, struct xl_bvt_global *out);
+int xl_sched_bvt_global_set(struct xl_client *c, unsigned int mask,
+			    const struct xl_bvt_global *in,
+			    struct xl_bvt_global *out);
+
+struct xl_vcpu {
+	uint32_t vcpu;
+	uint32_t cpu;		/* physical CPU (Linux's number) */
+	uint32_t state;		/* enum xl_vcpu_state (dom0ctl.h) */
+	uint64_t cpu_ns;
+};
+
+/* Up to @max vCPUs of @domid (0: Dom0); returns how many, or an error. */
+int xl_vcpu_list(struct xl_client *c, uint32_t domid, struct xl_vcpu *out,
+		 size_t max);
+
 /* A buffer this large always holds one console chunk, as for dmesg. */
 #define XL_CONSOLE_BUF_SIZE	XL_DMESG_BUF_SIZE
 

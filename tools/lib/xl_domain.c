@@ -57,21 +57,12 @@ int xl_domain_destroy(struct xl_client *c, uint32_t domid)
 			  xl_domid_parse, &echoed);
 }
 
-struct xl_list_ctx {
-	struct xl_domain *out;
-	size_t max, nr;
-};
-
-static int xl_domain_parse_one(struct xl_client *c, struct nlattr *nest,
-			       struct xl_domain *d)
+static int xl_domain_parse_one(struct xl_client *c, struct nlattr **tb,
+			       size_t index, void *arg)
 {
-	struct nlattr *tb[XL_A_MAX + 1];
+	struct xl_domain *d = (struct xl_domain *)arg + index;
 	int err;
 
-	if (nla_parse_nested(tb, XL_A_MAX, nest, NULL) < 0) {
-		xl_set_detail(c, "bad domain attributes");
-		return -XL_ERR_PROTO;
-	}
 	memset(d, 0, sizeof(*d));
 	err = xl_attr_u32(c, tb, XL_A_DOM_ID, &d->domid);
 	if (!err)
@@ -100,26 +91,21 @@ static int xl_domain_parse_one(struct xl_client *c, struct nlattr *nest,
 	return err;
 }
 
+struct xl_list_ctx {
+	struct xl_domain *out;
+	size_t max;
+	int nr;
+};
+
+/* XL_A_DOM repeats, once per domain. */
 static int xl_list_parse(struct xl_client *c, struct nlattr **tb, void *arg)
 {
 	struct xl_list_ctx *ctx = arg;
-	struct nlattr *a;
-	int rem, err;
 
 	(void)tb;
-	/* XL_A_DOM repeats, once per domain: walk them all. */
-	nla_for_each_attr(a, genlmsg_attrdata(nlmsg_data(c->reply), 0),
-			  genlmsg_attrlen(nlmsg_data(c->reply), 0), rem) {
-		if (nla_type(a) != XL_A_DOM)
-			continue;
-		if (ctx->nr == ctx->max)
-			return -XL_ERR_TOOBIG;
-		err = xl_domain_parse_one(c, a, &ctx->out[ctx->nr]);
-		if (err)
-			return err;
-		ctx->nr++;
-	}
-	return 0;
+	ctx->nr = xl_reply_nests(c, XL_A_DOM, ctx->max, xl_domain_parse_one,
+				 ctx->out);
+	return ctx->nr < 0 ? ctx->nr : 0;
 }
 
 int xl_domain_list(struct xl_client *c, struct xl_domain *out, size_t max)
@@ -128,7 +114,7 @@ int xl_domain_list(struct xl_client *c, struct xl_domain *out, size_t max)
 	int err = xl_request(c, XL_CMD_DOMAIN_LIST, NULL, NULL, xl_list_parse,
 			     &ctx);
 
-	return err ? err : (int)ctx.nr;
+	return err ? err : ctx.nr;
 }
 
 struct xl_write_args {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Running a built domain: start, pause, unpause (XL_CMD_DOMAIN_START,
- * _PAUSE, _UNPAUSE).  Each reply echoes the domain's id.
+ * Running a built domain: start, pause, unpause, shutdown
+ * (XL_CMD_DOMAIN_START, _PAUSE, _UNPAUSE, _SHUTDOWN).  Each reply echoes
+ * the domain's id.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -53,5 +54,29 @@ int xl_domain_unpause(struct xl_client *c, uint32_t domid)
 	uint32_t echoed;
 
 	return xl_request(c, XL_CMD_DOMAIN_UNPAUSE, xl_id_put, &domid,
+			  xl_domid_parse, &echoed);
+}
+
+struct xl_shutdown_args {
+	uint32_t domid;
+	uint32_t reason;
+};
+
+static int xl_shutdown_put(struct nl_msg *msg, const void *arg)
+{
+	const struct xl_shutdown_args *a = arg;
+
+	if (nla_put_u32(msg, XL_A_DOM_ID, a->domid) ||
+	    nla_put_u32(msg, XL_A_DOM_SHUTDOWN_REASON, a->reason))
+		return -ENOMEM;
+	return 0;
+}
+
+int xl_domain_shutdown(struct xl_client *c, uint32_t domid, uint32_t reason)
+{
+	struct xl_shutdown_args a = { domid, reason };
+	uint32_t echoed;
+
+	return xl_request(c, XL_CMD_DOMAIN_SHUTDOWN, xl_shutdown_put, &a,
 			  xl_domid_parse, &echoed);
 }

@@ -60,4 +60,15 @@ int xl_log_chunk_parse(struct xl_client *c, struct nlattr **tb, uint64_t seq,
 int xl_attr_str(struct xl_client *c, struct nlattr **tb, int type,
 		char *buf, size_t size);
 
+/*
+ * For replies that repeat a nested attribute (XL_A_DOM, XL_A_VCPU; tb
+ * keeps only the last): parse each @type nest into tb and call @one with
+ * its index, at most @max of them (-XL_ERR_TOOBIG beyond).  Returns how
+ * many, or the first error.
+ */
+typedef int (*xl_nest_fn)(struct xl_client *c, struct nlattr **tb,
+			  size_t index, void *arg);
+int xl_reply_nests(struct xl_client *c, int type, size_t max, xl_nest_fn one,
+		   void *arg);
+
 #endif
