@@ -34,6 +34,10 @@ extern const struct xl_cmd xl_cmd_create;
 extern const struct xl_cmd xl_cmd_pause;
 extern const struct xl_cmd xl_cmd_unpause;
 extern const struct xl_cmd xl_cmd_console;
+extern const struct xl_cmd xl_cmd_shutdown;
+extern const struct xl_cmd xl_cmd_reboot;
+extern const struct xl_cmd xl_cmd_vcpu_list;
+extern const struct xl_cmd xl_cmd_sched_bvt;
 
 /*
  * One-line messages on stderr, "xenlate: " first, control characters
@@ -54,6 +58,8 @@ int xl_client_error(const struct xl_client *c, int err);
  * exit status after saying why not (domarg.c).
  */
 int xl_domain_arg(struct xl_client *c, const char *arg, uint32_t *domid);
+/* The same, and Dom0 as "Domain-0" or "0" (sched-bvt, vcpu-list). */
+int xl_domain_arg_any(struct xl_client *c, const char *arg, uint32_t *domid);
 
 /*
  * A command whose only argument is a DOMAIN (argv[1]): resolve it, call

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The DOMAIN argument of destroy, pause, unpause, console: a name or an
- * id, looked up in the hypervisor's list of domains.
+ * id, looked up in the hypervisor's list of domains.  sched-bvt and
+ * vcpu-list also take Dom0, which that list does not hold.
  */
 #include <stdint.h>
+#include <string.h>
 
 #include "cmd.h"
 #include "domid.h"
@@ -24,6 +26,15 @@ int xl_domain_arg(struct xl_client *c, const char *arg, uint32_t *domid)
 		return xl_error("no domain '%s' (see 'xenlate list')", arg);
 	*domid = doms[i].domid;
 	return XL_EXIT_OK;
+}
+
+int xl_domain_arg_any(struct xl_client *c, const char *arg, uint32_t *domid)
+{
+	if (!strcmp(arg, "Domain-0") || !strcmp(arg, "0")) {
+		*domid = 0;
+		return XL_EXIT_OK;
+	}
+	return xl_domain_arg(c, arg, domid);
 }
 
 int xl_domain_cmd(int argc, char *argv[],

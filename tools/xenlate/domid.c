@@ -26,11 +26,11 @@ int xl_find_domain(const struct xl_domain *doms, int nr, const char *arg)
 	return -ENOENT;
 }
 
-const char *xl_state_str(const struct xl_domain *d)
+const char *xl_state_str(const struct xl_domain *d, bool blocked)
 {
 	switch (d->state) {
 	case XL_DOM_RUNNING:
-		return "r-----";
+		return blocked ? "-b----" : "r-----";
 	case XL_DOM_BUILDING:
 	case XL_DOM_PAUSED:
 		return "--p---";
@@ -41,4 +41,32 @@ const char *xl_state_str(const struct xl_domain *d)
 		return "-----d";
 	}
 	return "------";
+}
+
+const char *xl_state_name(uint32_t state)
+{
+	static const char *const names[] = {
+		[XL_DOM_BUILDING] = "building", [XL_DOM_RUNNING] = "running",
+		[XL_DOM_PAUSED] = "paused", [XL_DOM_SHUTDOWN] = "shutdown",
+		[XL_DOM_DYING] = "dying",
+	};
+
+	return state < sizeof(names) / sizeof(names[0]) ? names[state] : "?";
+}
+
+const char *xl_shutdown_reason_name(uint32_t reason)
+{
+	switch (reason) {
+	case SHUTDOWN_poweroff:
+		return "poweroff";
+	case SHUTDOWN_reboot:
+		return "reboot";
+	case SHUTDOWN_suspend:
+		return "suspend";
+	case SHUTDOWN_crash:
+		return "crash";
+	case SHUTDOWN_watchdog:
+		return "watchdog";
+	}
+	return "?";
 }

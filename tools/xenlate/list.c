@@ -4,6 +4,7 @@
  * or --json.
  */
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -12,6 +13,30 @@
 #include "domid.h"
 
 #define XL_LIST_MAX	256
+#define XL_VCPUS_MAX	64	/* a guest's most */
+
+/*
+ * A running guest whose vCPUs that are up all wait for an event shows
+ * "b", as in xl.  One request per running guest: the list itself does
+ * not carry vCPU states.  Unknown (an error) counts as not blocked.
+ */
+static bool xl_dom_blocked(struct xl_client *c, const struct xl_domain *d)
+{
+	static struct xl_vcpu v[XL_VCPUS_MAX];
+	int nr, i, up = 0;
+
+	if (d->state != XL_DOM_RUNNING)
+		return false;
+	nr = xl_vcpu_list(c, d->domid, v, XL_VCPUS_MAX);
+	for (i = 0; i < nr; i++) {
+		if (v[i].state == XL_VCPU_DOWN)
+			continue;
+		if (v[i].state != XL_VCPU_BLOCKED)
+			return false;
+		up++;
+	}
+	return up > 0;
+}
 
 /* Dom0 is Linux: its memory and CPU time come from Linux. */
 static void xl_dom0_row(struct xl_domain *d)
@@ -41,7 +66,8 @@ static void xl_dom0_row(struct xl_domain *d)
 	}
 }
 
-static void xl_print_table(const struct xl_domain *d, int nr)
+static void xl_print_table(const struct xl_domain *d, const bool *blocked,
+			   int nr)
 {
 	int i;
 
@@ -50,34 +76,44 @@ static void xl_print_table(const struct xl_domain *d, int nr)
 	for (i = 0; i < nr; i++)
 		printf("%-32s %5" PRIu32 " %5" PRIu64 " %5" PRIu32
 		       " %6s %9.1f\n", d[i].name, d[i].domid,
-		       d[i].mem_kb >> 10, d[i].vcpus, xl_state_str(&d[i]),
-		       d[i].cpu_ns / 1e9);
+		       d[i].mem_kb >> 10, d[i].vcpus,
+		       xl_state_str(&d[i], blocked[i]), d[i].cpu_ns / 1e9);
 }
 
-static void xl_print_json(const struct xl_domain *d, int nr)
+static void xl_print_json(const struct xl_domain *d, const bool *blocked,
+			  int nr)
 {
 	int i;
 
 	/* Names are [A-Za-z0-9_.-] (checked at create): no escaping. */
 	printf("[\n");
-	for (i = 0; i < nr; i++)
+	for (i = 0; i < nr; i++) {
 		printf("  {\"name\": \"%s\", \"domid\": %" PRIu32
 		       ", \"mem_kb\": %" PRIu64 ", \"maxmem_kb\": %" PRIu64
 		       ", \"vcpus\": %" PRIu32 ", \"state\": \"%s\""
-		       ", \"cpu_ns\": %" PRIu64 ", \"hypercalls\": %" PRIu64
-		       ", \"evtchn_sends\": %" PRIu64 "}%s\n",
+		       ", \"status\": \"%s\", \"shutdown_reason\": ",
 		       d[i].name, d[i].domid, d[i].mem_kb, d[i].maxmem_kb,
-		       d[i].vcpus, xl_state_str(&d[i]), d[i].cpu_ns,
-		       d[i].hypercalls, d[i].evtchn_sends,
-		       i + 1 < nr ? "," : "");
+		       d[i].vcpus, xl_state_str(&d[i], blocked[i]),
+		       xl_state_name(d[i].state));
+		if (d[i].state == XL_DOM_SHUTDOWN)
+			printf("\"%s\"",
+			       xl_shutdown_reason_name(d[i].shutdown_reason));
+		else
+			printf("null");
+		printf(", \"cpu_ns\": %" PRIu64 ", \"hypercalls\": %" PRIu64
+		       ", \"evtchn_sends\": %" PRIu64 ", \"age_ns\": %" PRIu64
+		       "}%s\n", d[i].cpu_ns, d[i].hypercalls,
+		       d[i].evtchn_sends, d[i].age_ns, i + 1 < nr ? "," : "");
+	}
 	printf("]\n");
 }
 
 static int xl_list_run(int argc, char *argv[])
 {
 	static struct xl_domain doms[XL_LIST_MAX + 1];
+	static bool blocked[XL_LIST_MAX + 1];
 	struct xl_client *c;
-	int json = 0, nr, err;
+	int json = 0, nr, err, i;
 
 	if (argc == 2 && !strcmp(argv[1], "--json"))
 		json = 1;
@@ -94,11 +130,13 @@ static int xl_list_run(int argc, char *argv[])
 		xl_close(c);
 		return err;
 	}
+	for (i = 1; i <= nr; i++)
+		blocked[i] = xl_dom_blocked(c, &doms[i]);
 	xl_close(c);
 	if (json)
-		xl_print_json(doms, nr + 1);
+		xl_print_json(doms, blocked, nr + 1);
 	else
-		xl_print_table(doms, nr + 1);
+		xl_print_table(doms, blocked, nr + 1);
 	return XL_EXIT_OK;
 }
 
@@ -107,8 +145,14 @@ const struct xl_cmd xl_cmd_list = {
 	.args = "[--json]",
 	.summary = "List the domains, Dom0 first",
 	.help =
-	"Columns as xl's: Name, ID, Mem (MiB), VCPUs, State (r running,\n"
-	"p paused, s shut down, c crashed, d dying), Time(s) of CPU.\n"
-	"--json prints the same, and the accounting counters, as JSON.\n",
+	"Columns as xl's: Name, ID, Mem (MiB), VCPUs, State, Time(s) of CPU.\n"
+	"State: r running (or waiting for a CPU), b blocked (every vCPU waits\n"
+	"for an event), p paused (or not started yet), s shut down (powered\n"
+	"off or rebooting, and kept: on_poweroff=preserve, or its monitor has\n"
+	"not acted yet), c crashed, d dying.\n"
+	"--json prints the same, and more: status (running, paused, shutdown,\n"
+	"...), shutdown_reason (poweroff, reboot, crash; null unless shut\n"
+	"down), age_ns, and the accounting counters (cpu_ns, hypercalls,\n"
+	"evtchn_sends).\n",
 	.run = xl_list_run,
 };

@@ -24,6 +24,10 @@ static const struct xl_cmd *const xl_cmds[] = {
 	&xl_cmd_pause,
 	&xl_cmd_unpause,
 	&xl_cmd_console,
+	&xl_cmd_shutdown,
+	&xl_cmd_reboot,
+	&xl_cmd_vcpu_list,
+	&xl_cmd_sched_bvt,
 };
 
 #define XL_NR_CMDS	(sizeof(xl_cmds) / sizeof(xl_cmds[0]))
