@@ -61,7 +61,8 @@ grep -q "hvm_start_info at 0x" /tmp/out || fail "create -n: $(cat /tmp/out)"
 expect_nothing_left "create -n"
 ok "create -n shows the layout and creates nothing"
 
-xenlate create -p $G/hello.cfg ramdisk=/tmp/rd.img >/tmp/out 2>&1 ||
+# -e: no monitor, so hello stays (shut down) after it powers off.
+xenlate create -e -p $G/hello.cfg ramdisk=/tmp/rd.img >/tmp/out 2>&1 ||
 	fail "create -p hello: $(cat /tmp/out)"
 xenlate list | grep -E '^hello +[0-9]+ +16 +1 +--p---' >/dev/null ||
 	fail "created paused: $(xenlate list)"

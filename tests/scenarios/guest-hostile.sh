@@ -10,6 +10,8 @@ SCENARIO=guest-hostile
 . /usr/libexec/xenlate-tests/lib.sh
 
 G=/usr/lib/xenlate-tests/guests
+# create -e: no monitor applies on_crash or on_poweroff, so that a guest
+# that stopped stays listed for its log line and console to be read.
 
 # $1 name: wait until the guest printed a RESULT line; print that line.
 result() {
@@ -61,7 +63,7 @@ reports() {
 }
 
 for step in 0 1 2; do
-	xenlate create $G/badmem.cfg extra="step=$step" ||
+	xenlate create -e $G/badmem.cfg extra="step=$step" ||
 		fail "create badmem step=$step"
 	expect_crash badmem "outside its memory"
 	gone badmem
@@ -69,12 +71,12 @@ done
 dom0_alive "after badmem"
 ok "writes past RAM, to the APIC page and far away: each crashed the writer"
 
-xenlate create $G/triple.cfg || fail "create triple"
+xenlate create -e $G/triple.cfg || fail "create triple"
 expect_crash triple "triple fault"
 gone triple
 ok "a triple fault crashed the guest, not the machine"
 
-xenlate create $G/badcall.cfg || fail "create badcall"
+xenlate create -e $G/badcall.cfg || fail "create badcall"
 r=$(result badcall)
 [ "$r" = "RESULT: PASS" ] || fail "badcall: $r"
 gone badcall
@@ -90,7 +92,7 @@ n1=$(reports)
 gone cliloop
 ok "a guest spinning with interrupts off is preempted: Dom0 and the burner ran"
 
-xenlate create $G/cliloop.cfg extra="seconds=3" || fail "create cliloop 3 s"
+xenlate create -e $G/cliloop.cfg extra="seconds=3" || fail "create cliloop 3 s"
 r=$(result cliloop)
 [ "$r" = "RESULT: PASS" ] || fail "cliloop seconds=3: $r"
 gone cliloop

@@ -538,7 +538,6 @@ static void test_type_and_actions(void **state)
 		"on_poweroff", "on_reboot", "on_crash",
 	};
 	static const char *const later[] = {
-		"coredump-destroy", "coredump-restart", "rename-restart",
 		"soft-reset",
 	};
 	char text[256], want[256];
@@ -562,7 +561,8 @@ static void test_type_and_actions(void **state)
 					k == 1 ? &cfg.on_reboot :
 						 &cfg.on_crash;
 
-		for (int v = XL_ACTION_DESTROY; v <= XL_ACTION_PRESERVE; v++) {
+		for (int v = XL_ACTION_DESTROY; v <= XL_ACTION_RENAME_RESTART;
+		     v++) {
 			snprintf(text, sizeof(text), "%s = '%s'\n", keys[k],
 				 xl_domcfg_action_name(v));
 			expect_ok(parse(with("%s", text)));
@@ -587,7 +587,9 @@ static void test_type_and_actions(void **state)
 			    "restart");
 	assert_string_equal(xl_domcfg_action_name(XL_ACTION_PRESERVE),
 			    "preserve");
-	assert_string_equal(xl_domcfg_action_name((enum xl_dom_action)3),
+	assert_string_equal(xl_domcfg_action_name(XL_ACTION_RENAME_RESTART),
+			    "rename-restart");
+	assert_string_equal(xl_domcfg_action_name((enum xl_dom_action)6),
 			    "?");
 	assert_string_equal(xl_domcfg_action_name((enum xl_dom_action)-1),
 			    "?");
@@ -1398,9 +1400,9 @@ static void check_invariants(const char *what)
 		fail_fmt("%s: empty path", what);
 	if (strlen(cfg.cmdline) > XL_DOMCFG_CMDLINE_MAX)
 		fail_fmt("%s: cmdline too long", what);
-	if (cfg.on_poweroff > XL_ACTION_PRESERVE ||
-	    cfg.on_reboot > XL_ACTION_PRESERVE ||
-	    cfg.on_crash > XL_ACTION_PRESERVE)
+	if (cfg.on_poweroff > XL_ACTION_RENAME_RESTART ||
+	    cfg.on_reboot > XL_ACTION_RENAME_RESTART ||
+	    cfg.on_crash > XL_ACTION_RENAME_RESTART)
 		fail_fmt("%s: bad action", what);
 	if (cfg.bvt.mcu_advance < 1 || cfg.bvt.mcu_advance > 1000 ||
 	    cfg.bvt.warp > 1000000 || cfg.bvt.warp_limit_ms > 60000 ||

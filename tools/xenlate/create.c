@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * xenlate create [-p] [-n] FILE [KEY=VALUE...]: build a domain from an
- * xl.cfg file and start it, as xl create does.
+ * xenlate create [-p] [-n] [-e] FILE [KEY=VALUE...]: build a domain from
+ * an xl.cfg file and start it, as xl create does.
  *
  * Everything that can be checked without the hypervisor (the file, the
  * kernel, the ramdisk, the layout) is checked before the domain exists.
  * Any failure after that, an interruption included, destroys it: a
- * failed create leaves nothing allocated.
+ * failed create leaves nothing allocated.  Once it runs, a monitor
+ * process (monitor.h) stays behind to apply on_poweroff, on_reboot and
+ * on_crash, unless -e.
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -20,6 +23,7 @@
 #include "cmd.h"
 #include "domcfg.h"
 #include "kimage.h"
+#include "monitor.h"
 #include "readfile.h"
 #include "xl_client.h"
 
@@ -33,6 +37,7 @@ struct xl_create {
 	const char *cfg_path;
 	bool paused;
 	bool dry_run;
+	bool no_monitor;	/* -e: nobody applies on_* */
 	int nr_over;		/* KEY=VALUE overrides */
 	char **over;
 	struct xl_domcfg cfg;
@@ -62,6 +67,8 @@ static int xl_create_args(struct xl_create *cr, int argc, char *argv[])
 		} else if (!strcmp(argv[i], "-n") ||
 			   !strcmp(argv[i], "--dry-run")) {
 			cr->dry_run = true;
+		} else if (!strcmp(argv[i], "-e")) {
+			cr->no_monitor = true;
 		} else if (!strcmp(argv[i], "--")) {
 			i++;
 			break;
@@ -198,6 +205,25 @@ static int xl_create_write(struct xl_client *c, uint32_t domid,
 	return 0;
 }
 
+/* The config's BVT parameters, before the domain first runs. */
+static int xl_create_bvt(const struct xl_create *cr, struct xl_client *c,
+			 uint32_t domid)
+{
+	const struct xl_domcfg *cfg = &cr->cfg;
+	struct xl_bvt_dom b = {
+		.mcu_advance = cfg->bvt.mcu_advance,
+		.warp_enabled = cfg->bvt.warp != 0,
+		.warp = cfg->bvt.warp,
+		.warp_limit_ns = (uint64_t)cfg->bvt.warp_limit_ms * 1000000,
+		.unwarp_req_ns = (uint64_t)cfg->bvt.unwarp_ms * 1000000,
+	};
+
+	return xl_sched_bvt_set(c, domid, XL_BVT_SET_MCU_ADVANCE |
+				XL_BVT_SET_WARP_ENABLED | XL_BVT_SET_WARP |
+				XL_BVT_SET_WARP_LIMIT | XL_BVT_SET_UNWARP_REQ,
+				&b, NULL);
+}
+
 /* Fill and start domain @domid; a message in @msg if not. */
 static int xl_create_fill(struct xl_create *cr, struct xl_client *c,
 			  uint32_t domid, char *msg, size_t size)
@@ -220,6 +246,12 @@ static int xl_create_fill(struct xl_create *cr, struct xl_client *c,
 			return err;
 		}
 	}
+	err = xl_create_bvt(cr, c, domid);
+	if (err) {
+		snprintf(msg, size, "setting its BVT parameters: %s",
+			 xl_errmsg(c, err, why, sizeof(why)));
+		return err;
+	}
 	err = xl_domain_start(c, domid, b->entry, b->start_info, cr->paused);
 	if (err)
 		snprintf(msg, size, "starting it: %s",
@@ -238,7 +270,7 @@ static void xl_create_signals(void (*handler)(int))
 	sigaction(SIGHUP, &sa, NULL);
 }
 
-static int xl_create_domain(struct xl_create *cr)
+static int xl_create_domain(struct xl_create *cr, uint32_t *out)
 {
 	const struct xl_domcfg *cfg = &cr->cfg;
 	char msg[XL_CREATE_MSG], why[XL_CREATE_MSG];
@@ -259,8 +291,10 @@ static int xl_create_domain(struct xl_create *cr)
 			       cfg->name, xl_errmsg(c, err, why, sizeof(why)));
 		goto out;
 	}
-	if (!xl_create_fill(cr, c, domid, msg, sizeof(msg)))
+	if (!xl_create_fill(cr, c, domid, msg, sizeof(msg))) {
+		*out = domid;
 		goto out;
+	}
 	err = xl_domain_destroy(c, domid);
 	if (err)
 		ret = xl_error("%s: domain '%s' (id %" PRIu32 "): %s; destroying it failed too: %s",
@@ -275,9 +309,77 @@ out:
 	return ret;
 }
 
+static void xl_create_free(struct xl_create *cr)
+{
+	xl_domcfg_free(&cr->cfg);
+	xl_kimage_free(&cr->kimage);
+	free(cr->kernel_path);
+	free(cr->ramdisk_path);
+	free(cr->ramdisk);
+}
+
+/* What a restart needs: the same file (absolute now) and overrides. */
+struct xl_create_src {
+	char cfg_path[PATH_MAX];
+	int nr_over;
+	char **over;
+};
+
+/* The monitor's restart: everything read and checked again. */
+static int xl_create_again(void *arg, uint32_t *domid)
+{
+	const struct xl_create_src *src = arg;
+	struct xl_create *cr = calloc(1, sizeof(*cr));
+	int ret;
+
+	if (!cr)
+		return xl_error("restart: out of memory");
+	cr->cfg_path = src->cfg_path;
+	cr->nr_over = src->nr_over;
+	cr->over = src->over;
+	ret = xl_create_prepare(cr);
+	if (!ret)
+		ret = xl_create_domain(cr, domid);
+	xl_create_free(cr);
+	free(cr);
+	return ret;
+}
+
+/*
+ * Leave the monitor behind.  In the parent: returns at once.  In the
+ * child: runs it and returns its exit status.
+ */
+static int xl_create_monitor(const struct xl_create *cr, uint32_t domid)
+{
+	static struct xl_create_src src;
+	static struct xl_monitor m;
+	int pid;
+
+	if (!realpath(cr->cfg_path, src.cfg_path))
+		snprintf(src.cfg_path, sizeof(src.cfg_path), "%s",
+			 cr->cfg_path);
+	src.nr_over = cr->nr_over;
+	src.over = cr->over;
+	snprintf(m.name, sizeof(m.name), "%s", cr->cfg.name);
+	m.domid = domid;
+	m.on.poweroff = cr->cfg.on_poweroff;
+	m.on.reboot = cr->cfg.on_reboot;
+	m.on.crash = cr->cfg.on_crash;
+	m.recreate = xl_create_again;
+	m.arg = &src;
+	pid = xl_monitor_fork(m.name);
+	if (pid < 0) {
+		fprintf(stderr, "xenlate: warning: domain '%s': no monitor (%s): on_poweroff, on_reboot and on_crash will not be applied\n",
+			m.name, strerror(-pid));
+		return XL_EXIT_OK;
+	}
+	return pid ? XL_EXIT_OK : xl_monitor_run(&m);
+}
+
 static int xl_create_run(int argc, char *argv[])
 {
 	static struct xl_create cr;
+	uint32_t domid;
 	int ret;
 
 	memset(&cr, 0, sizeof(cr));
@@ -287,18 +389,21 @@ static int xl_create_run(int argc, char *argv[])
 	if (!ret && cr.dry_run)
 		xl_create_show(&cr);
 	else if (!ret)
-		ret = xl_create_domain(&cr);
-	xl_domcfg_free(&cr.cfg);
+		ret = xl_create_domain(&cr, &domid);
+	/* The monitor reads everything again if it restarts the domain. */
 	xl_kimage_free(&cr.kimage);
-	free(cr.kernel_path);
-	free(cr.ramdisk_path);
 	free(cr.ramdisk);
+	memset(&cr.kimage, 0, sizeof(cr.kimage));
+	cr.ramdisk = NULL;
+	if (!ret && !cr.dry_run && !cr.no_monitor)
+		ret = xl_create_monitor(&cr, domid);
+	xl_create_free(&cr);
 	return ret;
 }
 
 const struct xl_cmd xl_cmd_create = {
 	.name = "create",
-	.args = "[-p] [-n] FILE [KEY=VALUE...]",
+	.args = "[-p] [-n] [-e] FILE [KEY=VALUE...]",
 	.summary = "Create a domain from an xl.cfg file and start it",
 	.help =
 	"FILE is in xl.cfg syntax: name, memory, maxmem, vcpus, kernel,\n"
@@ -308,6 +413,20 @@ const struct xl_cmd xl_cmd_create = {
 	"bzImage (gzip or xz) with Xen's PVH entry note.\n"
 	"  -p             leave the domain paused ('xenlate unpause' starts it)\n"
 	"  -n, --dry-run  check everything and show the layout; create nothing\n"
-	"On any error the domain is destroyed again: nothing stays allocated.\n",
+	"  -e             no monitor: on_poweroff, on_reboot, on_crash are not\n"
+	"                 applied, a domain that stops stays shut down\n"
+	"On any error the domain is destroyed again: nothing stays allocated.\n"
+	"\n"
+	"After a successful create, a monitor process (as xl's) watches the\n"
+	"domain and, when it shuts down, applies on_poweroff, on_reboot or\n"
+	"on_crash: destroy; restart (destroy, then create again from the same\n"
+	"file and overrides: new id, same name; at most 10 restarts a minute,\n"
+	"then it is preserved); preserve (left shut down, for 'xenlate console'\n"
+	"and 'xenlate destroy'). xl's coredump-destroy and coredump-restart\n"
+	"act as destroy and restart (no core dumps yet), rename-restart as\n"
+	"restart. The monitor ends when its domain is gone or the hypervisor\n"
+	"is unloaded, and logs what it did to " XL_MONITOR_LOG_DIR "/NAME.log.\n"
+	"The config's mcu_advance, warp, warp_limit_ms and unwarp_ms are set\n"
+	"before the domain first runs ('xenlate sched-bvt' changes them).\n",
 	.run = xl_create_run,
 };

@@ -692,13 +692,15 @@ static const char *const xl_actions[] = {
 	[XL_ACTION_DESTROY] = "destroy",
 	[XL_ACTION_RESTART] = "restart",
 	[XL_ACTION_PRESERVE] = "preserve",
+	[XL_ACTION_COREDUMP_DESTROY] = "coredump-destroy",
+	[XL_ACTION_COREDUMP_RESTART] = "coredump-restart",
+	[XL_ACTION_RENAME_RESTART] = "rename-restart",
 };
 
 static int xl_check_action(struct xl_parser *ps, const char *s,
 			   long long *conv)
 {
 	static const char *const later[] = {
-		"coredump-destroy", "coredump-restart", "rename-restart",
 		"soft-reset",
 	};
 	char shown[XL_SHOW_MAX + 4];

@@ -50,10 +50,12 @@
  *			ignored: root_extra_ignored); else "root=ROOT EXTRA"
  *			with either part left out if not given or empty;
  *			at most XL_DOMCFG_CMDLINE_MAX bytes in the end
- *	on_poweroff, on_reboot, on_crash	destroy, restart or
- *			preserve; defaults destroy, restart, destroy (xl's).
- *			xl's coredump-destroy, coredump-restart,
- *			rename-restart and soft-reset: "not supported yet"
+ *	on_poweroff, on_reboot, on_crash	destroy, restart,
+ *			preserve, coredump-destroy, coredump-restart or
+ *			rename-restart; defaults destroy, restart, destroy
+ *			(xl's).  The last three are accepted for xl's
+ *			configs and done as destroy, restart, restart
+ *			(onaction.h).  soft-reset: "not supported yet"
  *	mcu_advance	BVT (hv/include/hv/sched_bvt.h, struct bvt_dom):
  *			virtual time charged per MCU run; CPU shares are
  *			proportional to 1 / mcu_advance.  1..1000 (the
@@ -97,7 +99,11 @@
 enum xl_dom_action {
 	XL_ACTION_DESTROY,
 	XL_ACTION_RESTART,
-	XL_ACTION_PRESERVE,	/* keep it, paused, for inspection */
+	XL_ACTION_PRESERVE,	/* keep it, shut down, for inspection */
+	/* xl's, done as what they fall back to (onaction.h says how). */
+	XL_ACTION_COREDUMP_DESTROY,	/* no core dumps yet: destroy */
+	XL_ACTION_COREDUMP_RESTART,	/* no core dumps yet: restart */
+	XL_ACTION_RENAME_RESTART,	/* restart, the old one not kept */
 };
 
 struct xl_domcfg {
@@ -147,7 +153,7 @@ int xl_domcfg_load(const char *path, int argc, char *const argv[],
 /* Free @cfg's strings and zero it; a zeroed @cfg is fine. */
 void xl_domcfg_free(struct xl_domcfg *cfg);
 
-/* "destroy", "restart", "preserve" */
+/* "destroy", "restart", "preserve", "coredump-destroy", ... */
 const char *xl_domcfg_action_name(enum xl_dom_action a);
 
 /*
