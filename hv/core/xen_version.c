@@ -24,6 +24,7 @@ static u32 features(u32 submap)
 		return 0;
 	return BIT(XENFEAT_writable_page_tables) |
 	       BIT(XENFEAT_auto_translated_physmap) |
+	       BIT(XENFEAT_hvm_callback_vector) |
 	       BIT(XENFEAT_hvm_safe_pvclock);
 }
 

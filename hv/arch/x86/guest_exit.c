@@ -31,25 +31,36 @@ void guest_inject_ud(struct hv_cpu *c)
 	inject_exception(c, 6, false, 0);
 }
 
+/*
+ * Move past the intercepted instruction.  This CPU saves no next RIP, and
+ * reading the guest's bytes means walking its page tables and its nested
+ * ones: a dozen pages to refill after each world switch under TCG, most
+ * of a hypercall's time.  The exit code already says which instruction
+ * it was; only redundant prefixes could make it longer, and a guest that
+ * adds them misleads only itself (RIP lands inside its own instruction).
+ */
 bool guest_skip(struct hv_cpu *c, struct vcpu *v, int op)
 {
-	struct vmcb_save *s = &vcpu_vmcb(v)->save;
-	u64 rip = s->cs.base + s->rip;
-	u8 buf[INSN_MAX_LEN];
-	size_t n = INSN_MAX_LEN;
-	enum insn_op o;
-	int len;
+	u32 len;
 
-	/* Fewer bytes when the instruction ends just before a hole. */
-	while (n && copy_from_guest(v, buf, rip, n))
-		n = n > PAGE_SIZE - (rip & (PAGE_SIZE - 1)) ?
-		    PAGE_SIZE - (rip & (PAGE_SIZE - 1)) : 0;
-	len = insn_decode_svm(buf, n, &o);
-	if (!len || (int)o != op) {
+	switch (op) {
+	case INSN_HLT:
+		len = 1;
+		break;
+	case INSN_CPUID:
+	case INSN_RDMSR:
+	case INSN_WRMSR:
+		len = 2;
+		break;
+	case INSN_VMMCALL:
+	case INSN_XSETBV:
+		len = 3;
+		break;
+	default:
 		guest_inject_ud(c);
 		return false;
 	}
-	s->rip += len;
+	vcpu_vmcb(v)->save.rip += len;
 	return true;
 }
 
