@@ -555,3 +555,30 @@ struct bvt_vcpu *bvt_schedule(struct bvt_rq *rq, u64 now, u64 *slice_ns)
 	*slice_ns = rq->deadline - now;
 	return next;
 }
+
+struct bvt_vcpu *bvt_dispatch(struct bvt_rq *rq, struct bvt_vcpu *v, u64 now,
+			      u64 *slice_ns)
+{
+	struct snap s = snap();
+	struct bvt_vcpu *prev = rq->curr, *best, *w;
+
+	if (v->rq != rq || !v->runnable)
+		return bvt_schedule(rq, now, slice_ns);
+	rq_sync(rq, now, &s);
+	for_each_runnable(w, rq)
+		update_warp(w, now);
+	if (prev != v) {
+		if (prev) {
+			link_del(&prev->link);
+			link_add_tail(&rq->runnable, &prev->link);
+		}
+		v->dispatch_ns = now;
+		v->charged_ns = now;
+		v->nr_dispatches++;
+		rq->curr = v;
+	}
+	best = pick(rq, v);
+	rq->deadline = slice_end(rq, v, best, now, &s);
+	*slice_ns = rq->deadline - now;
+	return v;
+}

@@ -196,8 +196,9 @@ void sched_dom0_halt(u32 cpu)
 /* The first of the guest timers and Dom0's own timer, or U64_MAX. */
 static u64 next_timer(struct sched_cpu *s, u32 cpu)
 {
-	u64 t = arch_dom0_timer_deadline(cpu);
+	u64 t = s->dom0->blocked ? arch_dom0_timer_deadline(cpu) : 0;
 
+	/* Runnable, Dom0 gets its timer back when it runs: not ours. */
 	if (!t)
 		t = U64_MAX;
 	for (struct vcpu *v = s->guests; v; v = v->next_on_cpu)
@@ -257,10 +258,21 @@ int sched_cpu_release(u32 cpu)
 	return off ? 0 : -EAGAIN;
 }
 
-static struct vcpu *pick(struct sched_cpu *s, u64 now, u64 *slice)
+/*
+ * BVT's choice, except that Dom0 runs at once while the hypervisor holds
+ * interrupts for it: they stay in service at the local APIC until Dom0
+ * ends them, and meanwhile mask every vector of their priority class and
+ * below, the hypervisor's own timer included.  A guest run then could
+ * never be preempted.
+ */
+static struct vcpu *pick(struct sched_cpu *s, u32 cpu, u64 now, u64 *slice)
 {
-	struct bvt_vcpu *b = bvt_schedule(&s->rq, now, slice);
+	struct bvt_vcpu *b;
 
+	if (arch_dom0_pending(cpu) && s->dom0->sched.runnable)
+		b = bvt_dispatch(&s->rq, &s->dom0->sched, now, slice);
+	else
+		b = bvt_schedule(&s->rq, now, slice);
 	return b ? container_of(b, struct vcpu, sched) : NULL;
 }
 
@@ -286,7 +298,7 @@ void sched_exit_point(u32 cpu)
 		fire_timers(s, cpu, now);
 		if (s->curr)
 			sync_bvt(s, s->curr, now);
-		next = pick(s, now, &slice);
+		next = pick(s, cpu, now, &slice);
 		if (next != s->curr) {
 			if (s->curr)
 				s->curr->running = false;

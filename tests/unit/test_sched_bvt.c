@@ -1493,6 +1493,44 @@ static void test_overflow(void **state)
 	check_accounting(&s);
 }
 
+/*
+ * bvt_dispatch runs the vCPU it is given at once, charges the one it
+ * displaces, and the charging still evens out: after the forced run, the
+ * other vCPU runs until it has caught up.
+ */
+static void test_dispatch(void **state)
+{
+	struct bvt_rq rq;
+	struct bvt_dom d;
+	struct bvt_vcpu a, b, z;
+	u64 t0 = 3 * SEC, slice;
+
+	(void)state;
+	bvt_rq_init(&rq);
+	dom_make(&d, 10);
+	bvt_vcpu_init(&a, &d);
+	bvt_vcpu_init(&b, &d);
+	bvt_vcpu_init(&z, &d);
+	bvt_wake(&rq, &a, t0);
+	assert_ptr_equal(bvt_schedule(&rq, t0, &slice), &a);
+	bvt_wake(&rq, &b, t0 + MS);
+	/* a has its allowance, but b is forced on 1 ms in. */
+	assert_ptr_equal(bvt_dispatch(&rq, &b, t0 + 2 * MS, &slice), &b);
+	assert_ptr_equal(rq.curr, &b);
+	assert_int_equal(a.total_ns, 2 * MS);
+	assert_true(slice > 0);
+	/* Dispatching the current one changes nothing but the charge. */
+	assert_ptr_equal(bvt_dispatch(&rq, &b, t0 + 3 * MS, &slice), &b);
+	assert_int_equal(b.total_ns, 1 * MS);
+	/* b ran 5 ms in all: a, behind now, gets the CPU back at once. */
+	assert_ptr_equal(bvt_dispatch(&rq, &b, t0 + 7 * MS, &slice), &b);
+	assert_ptr_equal(bvt_schedule(&rq, t0 + 7 * MS, &slice), &a);
+	assert_int_equal(b.total_ns, 5 * MS);
+	/* Not runnable (or not on the queue): an ordinary decision. */
+	assert_ptr_equal(bvt_dispatch(&rq, &z, t0 + 8 * MS, &slice), &a);
+	assert_null(z.rq);
+}
+
 static const u64 start_u64 = (u64)0 - TO_BOUNDARY;
 static const u64 start_s64 = (1ULL << 63) - TO_BOUNDARY;
 
@@ -1524,6 +1562,7 @@ int main(void)
 		cmocka_unit_test_setup(test_param_change, reset_params),
 		cmocka_unit_test_setup(test_remove_move, reset_params),
 		cmocka_unit_test_setup(test_move_keeps_lag, reset_params),
+		cmocka_unit_test_setup(test_dispatch, reset_params),
 		cmocka_unit_test_prestate(test_overflow, (void *)&start_u64),
 		cmocka_unit_test_prestate(test_overflow, (void *)&start_s64),
 	};

@@ -213,6 +213,17 @@ bool bvt_block(struct bvt_rq *rq, struct bvt_vcpu *v, u64 now);
 struct bvt_vcpu *bvt_schedule(struct bvt_rq *rq, u64 now, u64 *slice_ns);
 
 /*
+ * Dispatch runnable @v now, whatever the virtual times say: for work that
+ * cannot wait (the hypervisor holds Dom0's interrupts in service, which
+ * masks every interrupt of lower or equal priority class, its own timer
+ * included, until Dom0 ends them).  The time it runs is charged as usual,
+ * so shares still hold over time; the slice is what bvt_schedule() would
+ * give it.  Not runnable or not on @rq: same as bvt_schedule().
+ */
+struct bvt_vcpu *bvt_dispatch(struct bvt_rq *rq, struct bvt_vcpu *v, u64 now,
+			      u64 *slice_ns);
+
+/*
  * Take @v off @rq entirely (domain destruction, or the first half of a
  * move), remembering its avt relative to @rq's svt, so a move neither
  * gains nor loses it credit (beyond the wake clamp's allowance).  Its
