@@ -51,7 +51,7 @@ for k in $SCALE; do
 	i=1
 	while [ $i -le "$k" ]; do
 		xenlate create -p $G/burner.cfg name=b$i memory=4 \
-			on_poweroff=preserve extra="seconds=$SECS report=60000" \
+			on_poweroff=preserve extra="seconds=$SECS report=$((SECS * 1000))" \
 			>/dev/null || { echo "bench: create b$i of $k failed"; break; }
 		i=$((i + 1))
 	done
