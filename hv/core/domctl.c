@@ -7,6 +7,7 @@
  */
 #include <hv/domain.h>
 #include <hv/domctl.h>
+#include <hv/balloon.h>
 #include <hv/vcpu.h>
 #include <hv/console.h>
 #include <hv/dom0.h>
@@ -125,6 +126,7 @@ static long dom_destroy(struct xl_ctl_dom_destroy *req)
 	/* Its vCPUs leave their CPUs first (each at its next exit). */
 	if (!vcpus_stop(d))
 		return -EAGAIN;
+	balloon_destroy(d);	/* its spare and given-up frames first */
 	req->returned = arch_domain_release(d, RELEASE_BUDGET, &done);
 	d->nr_pages -= req->returned;
 	if (!done)
@@ -348,6 +350,8 @@ long do_domctl(u64 cmd, u64 gpa, u64 len)
 		DOMCTL(struct xl_ctl_vcpu_list, dom_vcpu_list);
 	case XL_CTL_DOM_SHUTDOWN:
 		DOMCTL(struct xl_ctl_dom_shutdown, dom_force_shutdown);
+	case XL_CTL_DOM_BALLOON:
+		DOMCTL(struct xl_ctl_dom_balloon, dom_balloon);
 	}
 	return -EINVAL;
 }

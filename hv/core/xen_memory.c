@@ -8,6 +8,7 @@
 #include <hv/guest_access.h>
 #include <hv/vcpu.h>
 #include <hv/domain.h>
+#include <hv/balloon.h>
 #include <hv/errno.h>
 #include <xen/xen.h>
 #include <xen/memory.h>
@@ -97,8 +98,7 @@ long xen_memory_op(struct vcpu *v, u64 cmd, u64 arg)
 	case XENMEM_increase_reservation:
 	case XENMEM_decrease_reservation:
 	case XENMEM_populate_physmap:
-		/* Ballooning: hv/core/balloon.c, in its own change. */
-		return -ENOSYS;
+		return balloon_memory_op(v, cmd, arg);
 	}
 	return -ENOSYS;
 }

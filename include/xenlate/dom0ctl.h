@@ -52,6 +52,7 @@ enum xl_ctl_cmd {
 	XL_CTL_BVT_GLOBAL_SET = 18,	/* arg: struct xl_ctl_bvt_global */
 	XL_CTL_VCPU_LIST = 19,	/* arg: struct xl_ctl_vcpu_list */
 	XL_CTL_DOM_SHUTDOWN = 20,	/* arg: struct xl_ctl_dom_shutdown */
+	XL_CTL_DOM_BALLOON = 21,	/* arg: struct xl_ctl_dom_balloon */
 };
 
 /* A new guest domain, with no memory and its vCPUs not started. */
@@ -249,6 +250,55 @@ struct xl_ctl_vcpu_list {
 struct xl_ctl_dom_shutdown {
 	uint32_t domid;
 	uint32_t reason;
+};
+
+/*
+ * Ballooning (DESIGN decision 5).  Dom0 is the only source of memory: it
+ * sets a guest's target, hands the hypervisor spare frames ahead of the
+ * guest's XENMEM_populate_physmap, and takes back the frames the guest
+ * gave up with XENMEM_decrease_reservation.  One call does, in order:
+ *
+ *  1. with XL_BALLOON_SET_TARGET, target becomes the domain's target in
+ *     pages (-EINVAL above max_pages; nothing else changed then).  The
+ *     guest cannot be told (no xenstore yet); the target only bounds
+ *     what it may populate;
+ *  2. spare frames beyond what the guest may still take (target lowered)
+ *     go back to Dom0: listed in back[] like 3;
+ *  3. frames the guest gave up go back to Dom0, scrubbed, mapped in
+ *     Dom0's tables again: their numbers are put in back[0..back_nr)
+ *     (at most XL_BALLOON_BATCH); Dom0 may free those pages now.
+ *     Frames whose TLB flush is not yet done everywhere stay queued
+ *     (pending): XL_CTL_SYNC on every CPU, then call again;
+ *  4. give[0..give_nr) (Dom0's frames, checked as for POPULATE) leave
+ *     Dom0 for the spare pool, as long as nr_pages + spare stays within
+ *     the target and the pool within XL_BALLOON_SPARE_MAX; given says
+ *     how many were taken (the rest are still Dom0's).  An unacceptable
+ *     frame stops there with its error.  Dom0 calls XL_CTL_SYNC on
+ *     every CPU afterwards: the guest uses a spare frame only once
+ *     every CPU has flushed Dom0's TLB.
+ *
+ * A domain's first call with XL_BALLOON_SET_TARGET sets it up; before
+ * that its target is what it has and it cannot populate.  Destroy gives
+ * the spare and the queued frames back with the rest.
+ */
+#define XL_BALLOON_BATCH	512	/* frames per call, each way */
+#define XL_BALLOON_SPARE_MAX	1024	/* spare frames per domain */
+#define XL_BALLOON_RING_SIZE	2048	/* given up, not yet collected */
+#define XL_BALLOON_SET_TARGET	1
+struct xl_ctl_dom_balloon {
+	uint32_t domid;
+	uint32_t flags;		/* XL_BALLOON_SET_TARGET */
+	uint64_t target;	/* in with the flag; out: the target */
+	uint64_t give;		/* guest-physical address of uint64_t[give_nr] */
+	uint64_t give_nr;	/* 0 .. XL_BALLOON_BATCH */
+	uint64_t given;		/* out: give[0..given) are the pool's now */
+	/* guest-physical address of uint64_t[XL_BALLOON_BATCH], or 0 */
+	uint64_t back;
+	uint64_t back_nr;	/* out: frames in back[] */
+	uint64_t pending;	/* out: given up, still queued */
+	uint64_t nr_pages;	/* out: frames the guest has */
+	uint64_t max_pages;	/* out */
+	uint64_t spare;		/* out: frames in the spare pool */
 };
 
 struct xl_ctl_info {

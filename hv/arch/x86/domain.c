@@ -10,12 +10,13 @@
 #include <hv/lib.h>
 #include <hv/errno.h>
 #include <hv/xen_guest.h>
+#include <hv/balloon.h>
 
 struct arch_domain {
 	struct pt npt;
 	u64 gfn_end;		/* one past the highest gfn ever backed */
 	u64 release_cursor;	/* where destroy goes on from */
-	spinlock_t lock;	/* guest changes of the npt (shared_info) */
+	spinlock_t lock;	/* guest changes of the npt (shared_info, balloon) */
 	bool shared_mapped;	/* shared_info shown at shared_gfn */
 	u64 shared_gfn;
 	u64 shared_saved;	/* the guest's frame it hides, or P2M_NONE */
@@ -155,4 +156,42 @@ u64 arch_domain_gfn_end(struct domain *d)
 u64 arch_domain_ncr3(struct domain *d)
 {
 	return d->arch->npt.root_pa;
+}
+
+int arch_balloon_map(struct domain *d, u64 gfn, u64 pfn)
+{
+	struct arch_domain *a = d->arch;
+	int rc;
+
+	spin_lock(&a->lock);
+	rc = p2m_map_frame(&a->npt, gfn, pfn, &p2m_ops);
+	if (!rc && gfn >= a->gfn_end)
+		WRITE_ONCE(a->gfn_end, gfn + 1);
+	spin_unlock(&a->lock);
+	return rc;
+}
+
+int arch_balloon_unmap(struct domain *d, u64 gfn, u64 *pfn)
+{
+	struct arch_domain *a = d->arch;
+	int rc;
+
+	spin_lock(&a->lock);
+	if (a->shared_mapped && a->shared_gfn == gfn)
+		rc = -EPERM;	/* shared_info's place, not a frame of its */
+	else
+		rc = p2m_unmap_frame(&a->npt, gfn, pfn, &p2m_ops);
+	spin_unlock(&a->lock);
+	return rc;
+}
+
+/* Dom0's tables change under the domctl lock only (core/balloon.c). */
+int arch_balloon_from_dom0(u64 pfn)
+{
+	return p2m_leave_dom0(&dom0_npt, pfn, &p2m_ops);
+}
+
+int arch_balloon_to_dom0(u64 pfn)
+{
+	return p2m_back_to_dom0(&dom0_npt, pfn, &p2m_ops);
 }

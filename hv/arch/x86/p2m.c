@@ -39,29 +39,15 @@ int p2m_take_from_dom0(struct pt *dom0, struct pt *guest, u64 gfn, u64 pfn,
 int p2m_give_to_dom0(struct pt *dom0, struct pt *guest, u64 gfn, u64 *pfn,
 		     const struct p2m_ops *ops)
 {
-	u64 pa, flags, size;
-
-	if (gfn > MAX_PFN ||
-	    !pt_lookup(guest, gfn << PAGE_SHIFT, &pa, &flags, &size))
-		return -ENOENT;
-	pa &= PAGE_MASK;
-	/* A hypervisor page shown to the guest (shared_info) is not its. */
-	if (ops->is_hv(pa))
-		return -EPERM;
 	/* Out of the guest, wiped, and only then visible to Dom0. */
-	pt_unmap(guest, gfn << PAGE_SHIFT, PAGE_SIZE);
-	ops->scrub(pa);
-	*pfn = pa >> PAGE_SHIFT;
+	int rc = p2m_unmap_frame(guest, gfn, pfn, ops);
+
 	/*
 	 * Dom0's 4 KiB table for this frame is left from the take, so this
 	 * cannot need memory; if it ever did, the frame stays unmapped
 	 * (lost to Dom0, never leaked to it).
 	 */
-	if (pt_map(dom0, pa, pa, PAGE_SIZE, P2M_FLAGS, false))
-		return -ENOMEM;
-	/* The split this frame's take made is undone once all are home. */
-	pt_merge_2m(dom0, pa);
-	return 0;
+	return rc ? rc : p2m_back_to_dom0(dom0, *pfn, ops);
 }
 
 int p2m_map_hv(struct pt *guest, u64 gfn, u64 hv_pa, u64 *saved,
@@ -100,4 +86,65 @@ void p2m_unmap_hv(struct pt *guest, u64 gfn, u64 saved)
 	if (saved != P2M_NONE)
 		pt_map(guest, gfn << PAGE_SHIFT, saved, PAGE_SIZE, P2M_FLAGS,
 		       false);
+}
+
+int p2m_leave_dom0(struct pt *dom0, u64 pfn, const struct p2m_ops *ops)
+{
+	u64 pa = pfn << PAGE_SHIFT, got, flags, size;
+
+	if (pfn > MAX_PFN)
+		return -EINVAL;
+	if (ops->is_hv(pa))
+		return -EPERM;
+	if (!pt_lookup(dom0, pa, &got, &flags, &size) || got != pa)
+		return -EINVAL;
+	return pt_unmap(dom0, pa, PAGE_SIZE);
+}
+
+int p2m_back_to_dom0(struct pt *dom0, u64 pfn, const struct p2m_ops *ops)
+{
+	u64 pa = pfn << PAGE_SHIFT, got, flags, size;
+
+	if (pfn > MAX_PFN || ops->is_hv(pa))
+		return -EINVAL;
+	if (pt_lookup(dom0, pa, &got, &flags, &size))
+		return -EEXIST;
+	ops->scrub(pa);
+	/* Its 4 KiB table is left from the frame's leaving: no memory. */
+	if (pt_map(dom0, pa, pa, PAGE_SIZE, P2M_FLAGS, false))
+		return -ENOMEM;
+	/* The split its leaving made is undone once all are home. */
+	pt_merge_2m(dom0, pa);
+	return 0;
+}
+
+int p2m_map_frame(struct pt *guest, u64 gfn, u64 pfn,
+		  const struct p2m_ops *ops)
+{
+	u64 pa = pfn << PAGE_SHIFT, got, flags, size;
+
+	if (pfn > MAX_PFN || gfn > MAX_PFN)
+		return -EINVAL;
+	if (pt_lookup(guest, gfn << PAGE_SHIFT, &got, &flags, &size))
+		return -EEXIST;
+	ops->scrub(pa);
+	return pt_map(guest, gfn << PAGE_SHIFT, pa, PAGE_SIZE, P2M_FLAGS,
+		      false);
+}
+
+int p2m_unmap_frame(struct pt *guest, u64 gfn, u64 *pfn,
+		    const struct p2m_ops *ops)
+{
+	u64 pa, flags, size;
+
+	if (gfn > MAX_PFN ||
+	    !pt_lookup(guest, gfn << PAGE_SHIFT, &pa, &flags, &size))
+		return -ENOENT;
+	pa &= PAGE_MASK;
+	if (ops->is_hv(pa))
+		return -EPERM;
+	/* A 4 KiB leaf (the guest's tables have no other): needs no memory. */
+	pt_unmap(guest, gfn << PAGE_SHIFT, PAGE_SIZE);
+	*pfn = pa >> PAGE_SHIFT;
+	return 0;
 }

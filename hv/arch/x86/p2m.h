@@ -50,4 +50,34 @@ int p2m_map_hv(struct pt *guest, u64 gfn, u64 hv_pa, u64 *saved,
 /* Undo p2m_map_hv: @gfn maps @saved again, or nothing. */
 void p2m_unmap_hv(struct pt *guest, u64 gfn, u64 saved);
 
+/*
+ * Ballooning moves a frame in two steps, with a TLB flush on every CPU
+ * in between (core/balloon.c): out of one side's tables into nobody's,
+ * then into the other's.
+ *
+ * p2m_leave_dom0: Dom0's frame @pfn leaves Dom0's tables, checked as
+ * for p2m_take_from_dom0 (-EINVAL, -EPERM, -ENOMEM; nothing changed on
+ * error).  Not scrubbed: Dom0 may still write it until its TLBs are
+ * flushed, so p2m_map_frame scrubs.
+ */
+int p2m_leave_dom0(struct pt *dom0, u64 pfn, const struct p2m_ops *ops);
+/*
+ * Nobody's frame @pfn back to Dom0, scrubbed.  -EINVAL (out of range or
+ * hypervisor memory), -EEXIST (Dom0 maps it already), -ENOMEM.
+ */
+int p2m_back_to_dom0(struct pt *dom0, u64 pfn, const struct p2m_ops *ops);
+/*
+ * Nobody's frame @pfn to the guest at @gfn, scrubbed first.  -EINVAL,
+ * -EEXIST (@gfn backed, or shows a hypervisor frame), -ENOMEM.
+ */
+int p2m_map_frame(struct pt *guest, u64 gfn, u64 pfn,
+		  const struct p2m_ops *ops);
+/*
+ * The guest's frame at @gfn out of its tables, into nobody's, its
+ * number in *@pfn; not scrubbed (its vCPUs may still hold it in their
+ * TLBs).  -ENOENT (not backed), -EPERM (a hypervisor frame).
+ */
+int p2m_unmap_frame(struct pt *guest, u64 gfn, u64 *pfn,
+		    const struct p2m_ops *ops);
+
 #endif

@@ -32,6 +32,7 @@ struct domain_stats {
 };
 
 struct arch_domain;
+struct balloon;
 struct evtchn;
 struct shared_info;
 
@@ -52,6 +53,8 @@ struct domain {
 	struct vcpu *vcpu[MAX_GUEST_VCPUS];
 	struct console *console;
 	struct arch_domain *arch;
+	/* core/balloon.c: NULL until Dom0 first sets a target. */
+	struct balloon *balloon;
 
 	/* Xen's guest interface (core/xen_*.c). */
 	struct shared_info *shared_info;	/* hypervisor page, zeroed */
