@@ -22,6 +22,7 @@
 #include <xenlate_loader.h>
 
 #include "dom0.h"
+#include "balloon.h"
 
 /* Memory Dom0 keeps for itself whatever guests ask: 64 MiB. */
 #define XL_DOM0_RESERVE_PAGES	(64UL << (20 - PAGE_SHIFT))
@@ -31,6 +32,7 @@ struct xl_guest {
 	u32 domid;
 	char name[XL_DOM_NAME_LEN];
 	struct xl_guest_mem mem;
+	struct xl_balloon bal;
 };
 
 static LIST_HEAD(xl_guests);
@@ -100,8 +102,10 @@ static void xl_guest_release(struct xl_guest *g, long hv_ret)
 	if (hv_ret)
 		pr_err("domain %u: %llu pages not returned by the hypervisor: leaked\n",
 		       g->domid, g->mem.nr_pages);
-	else
+	else {
+		xl_balloon_free(&g->bal);
 		xl_guest_mem_free(&g->mem);
+	}
 	kfree(g);
 }
 
@@ -199,7 +203,10 @@ int xl_genl_domain_create(struct sk_buff *skb, struct genl_info *info)
 	if (ret < 0)
 		goto unlock;
 	g->domid = req->domid;
+	xl_balloon_init(&g->bal, &g->mem, g->domid, pages, max_pages);
 	ret = xl_guest_mem_give(&g->mem, g->domid, pages, info->extack);
+	if (!ret)
+		ret = xl_balloon_start(&g->bal, info->extack);
 	if (ret) {
 		xl_guest_release(g, xl_hv_destroy(g->domid, NULL));
 		g = NULL;
@@ -207,6 +214,7 @@ int xl_genl_domain_create(struct sk_buff *skb, struct genl_info *info)
 	}
 	list_add_tail(&g->node, &xl_guests);
 	xl_hv_sync();	/* every CPU in guest mode, Dom0's TLBs flushed */
+	xl_balloon_kick();
 	/* rmmod waits until every guest is gone. */
 	__module_get(THIS_MODULE);
 	pr_info("domain %u (%s) created with %llu MiB from Dom0\n",
@@ -266,8 +274,37 @@ void xl_guests_destroy_all(void)
 	mutex_unlock(&xl_guests_lock);
 }
 
+/* Ballooning (balloon.c) goes through the guests' lock. */
+int xl_guests_balloon_each(void (*fn)(struct xl_balloon *b))
+{
+	struct xl_guest *g;
+	int n = 0;
+
+	mutex_lock(&xl_guests_lock);
+	list_for_each_entry(g, &xl_guests, node) {
+		fn(&g->bal);
+		n++;
+	}
+	mutex_unlock(&xl_guests_lock);
+	return n;
+}
+
+int xl_guest_balloon(u32 domid, int (*fn)(struct xl_balloon *b, void *arg),
+		     void *arg)
+{
+	struct xl_guest *g;
+	int ret = -ESRCH;
+
+	mutex_lock(&xl_guests_lock);
+	g = xl_guest_by_id(domid);
+	if (g)
+		ret = fn(&g->bal, arg);
+	mutex_unlock(&xl_guests_lock);
+	return ret;
+}
+
 static int xl_put_domain(struct sk_buff *msg, const struct xl_dom_info *d,
-			 const char *name)
+			 const char *name, const struct xl_balloon *b)
 {
 	struct nlattr *n = nla_nest_start(msg, XL_A_DOM);
 
@@ -285,7 +322,9 @@ static int xl_put_domain(struct sk_buff *msg, const struct xl_dom_info *d,
 			      XL_A_PAD) ||
 	    nla_put_u64_64bit(msg, XL_A_DOM_EVTCHN_SENDS, d->evtchn_sends,
 			      XL_A_PAD) ||
-	    nla_put_u64_64bit(msg, XL_A_DOM_AGE_NS, d->age_ns, XL_A_PAD))
+	    nla_put_u64_64bit(msg, XL_A_DOM_AGE_NS, d->age_ns, XL_A_PAD) ||
+	    (b && nla_put_u64_64bit(msg, XL_A_DOM_TARGET_KB,
+				    b->target * (PAGE_SIZE / 1024), XL_A_PAD)))
 		return -EMSGSIZE;
 	nla_nest_end(msg, n);
 	return 0;
@@ -325,7 +364,8 @@ int xl_genl_domain_list(struct sk_buff *skb, struct genl_info *info)
 			struct xl_guest *g = xl_guest_by_id(doms[i].domid);
 
 			ret = xl_put_domain(msg, &doms[i],
-					    g ? g->name : "(unknown)");
+					    g ? g->name : "(unknown)",
+					    g ? &g->bal : NULL);
 		}
 	}
 	mutex_unlock(&xl_guests_lock);

@@ -14,6 +14,7 @@
 #include <xenlate/genl.h>
 
 #include "dom0.h"
+#include "balloon.h"
 
 /* XL_CMD_INFO takes no attributes: an empty policy rejects them all. */
 static const struct nla_policy xl_info_policy[XL_A_MAX + 1] = {
@@ -114,6 +115,11 @@ static const struct nla_policy xl_bvt_global_set_policy[XL_A_MAX + 1] = {
 static const struct nla_policy xl_dom_shutdown_policy[XL_A_MAX + 1] = {
 	[XL_A_DOM_ID]		= NLA_POLICY_RANGE(NLA_U32, 1, 0x7fef),
 	[XL_A_DOM_SHUTDOWN_REASON] = NLA_POLICY_RANGE(NLA_U32, 0, 3),
+};
+
+static const struct nla_policy xl_dom_mem_set_policy[XL_A_MAX + 1] = {
+	[XL_A_DOM_ID]		= NLA_POLICY_RANGE(NLA_U32, 1, 0x7fef),
+	[XL_A_DOM_TARGET_KB]	= { .type = NLA_U64 },
 };
 
 static const struct genl_ops xl_genl_ops[] = {
@@ -228,6 +234,13 @@ static const struct genl_ops xl_genl_ops[] = {
 		.policy	= xl_dom_shutdown_policy,
 		.maxattr = XL_A_MAX,
 		.doit	= xl_genl_domain_shutdown,
+	},
+	{
+		.cmd	= XL_CMD_DOMAIN_MEM_SET,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_dom_mem_set_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_domain_mem_set,
 	},
 };
 

@@ -25,8 +25,10 @@ void xl_guest_mem_free(struct xl_guest_mem *m)
 {
 	u32 i;
 
+	/* A block ballooning split is freed page by page there. */
 	for (i = 0; i < m->nr_blocks; i++)
-		__free_pages(m->block[i].page, m->block[i].order);
+		if (m->block[i].page)
+			__free_pages(m->block[i].page, m->block[i].order);
 	kvfree(m->block);
 	m->block = NULL;
 	m->nr_blocks = 0;

@@ -13,6 +13,7 @@
 #include <xenlate/dom0ctl.h>
 
 #include "dom0.h"
+#include "balloon.h"
 
 /*
  * Ask the hypervisor who it is before offering a control plane for it:
@@ -88,6 +89,7 @@ static void __exit xl_dom0_exit(void)
 {
 	unregister_reboot_notifier(&xl_dom0_reboot_nb);
 	xl_genl_unregister();
+	xl_balloon_exit();
 }
 
 module_init(xl_dom0_init);

@@ -65,6 +65,14 @@ enum xl_genl_cmd {
 	 * (xl_ctl_dom_shutdown in dom0ctl.h); reply: XL_A_DOM_ID.
 	 */
 	XL_CMD_DOMAIN_SHUTDOWN,
+	/*
+	 * req: XL_A_DOM_ID, XL_A_DOM_TARGET_KB: the memory the guest may
+	 * hold (at most its maxmem; Dom0 must be able to give the rest).
+	 * The guest is not told (no xenstore yet); it can populate up to
+	 * it.  reply: XL_A_DOM_ID, XL_A_DOM_TARGET_KB, XL_A_DOM_MEM_KB,
+	 * XL_A_DOM_MAXMEM_KB.
+	 */
+	XL_CMD_DOMAIN_MEM_SET,
 	__XL_CMD_MAX,
 };
 #define XL_CMD_MAX (__XL_CMD_MAX - 1)
@@ -115,6 +123,7 @@ enum xl_genl_attr {
 	XL_A_VCPU_CPU,		/* u32: physical CPU (Linux's number) */
 	XL_A_VCPU_STATE,	/* u32: enum xl_vcpu_state (dom0ctl.h) */
 	XL_A_VCPU_CPU_NS,	/* u64: CPU time charged, ever */
+	XL_A_DOM_TARGET_KB,	/* u64: balloon target (also in XL_A_DOM) */
 	__XL_A_MAX,
 };
 #define XL_A_MAX (__XL_A_MAX - 1)
