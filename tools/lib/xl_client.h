@@ -91,6 +91,7 @@ struct xl_domain {
 	uint32_t vcpus;
 	uint64_t mem_kb;
 	uint64_t maxmem_kb;
+	uint64_t target_kb;		/* balloon target (mem-set) */
 	uint64_t cpu_ns;
 	uint64_t hypercalls;
 	uint64_t evtchn_sends;

@@ -88,6 +88,10 @@ static int xl_domain_parse_one(struct xl_client *c, struct nlattr **tb,
 				  &d->evtchn_sends);
 	if (!err)
 		err = xl_attr_u64(c, tb, XL_A_DOM_AGE_NS, &d->age_ns);
+	/* A domain the module did not create has no target: what it has. */
+	d->target_kb = d->mem_kb;
+	if (!err && tb[XL_A_DOM_TARGET_KB])
+		err = xl_attr_u64(c, tb, XL_A_DOM_TARGET_KB, &d->target_kb);
 	return err;
 }
 

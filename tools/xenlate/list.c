@@ -51,7 +51,7 @@ static void xl_dom0_row(struct xl_domain *d)
 	f = fopen("/proc/meminfo", "r");
 	if (f) {
 		if (fscanf(f, "MemTotal: %llu kB", &kb) == 1)
-			d->mem_kb = d->maxmem_kb = kb;
+			d->mem_kb = d->maxmem_kb = d->target_kb = kb;
 		fclose(f);
 	}
 	f = fopen("/proc/stat", "r");
@@ -90,10 +90,11 @@ static void xl_print_json(const struct xl_domain *d, const bool *blocked,
 	for (i = 0; i < nr; i++) {
 		printf("  {\"name\": \"%s\", \"domid\": %" PRIu32
 		       ", \"mem_kb\": %" PRIu64 ", \"maxmem_kb\": %" PRIu64
+		       ", \"target_kb\": %" PRIu64
 		       ", \"vcpus\": %" PRIu32 ", \"state\": \"%s\""
 		       ", \"status\": \"%s\", \"shutdown_reason\": ",
 		       d[i].name, d[i].domid, d[i].mem_kb, d[i].maxmem_kb,
-		       d[i].vcpus, xl_state_str(&d[i], blocked[i]),
+		       d[i].target_kb, d[i].vcpus, xl_state_str(&d[i], blocked[i]),
 		       xl_state_name(d[i].state));
 		if (d[i].state == XL_DOM_SHUTDOWN)
 			printf("\"%s\"",
