@@ -5,12 +5,18 @@
  * (decision 5: no data of one owner is readable by the next), and the
  * reservation counters must follow.
  *
- * cmdline: pages=N (64, at most 256) pages to balloon out and back.
+ * Dom0 hands the hypervisor spare frames ahead of populate_physmap every
+ * ~250 ms (dom0-adapter/balloon.c): populate may do part of the pages or
+ * none, and is retried until done or wait= seconds have passed.
+ *
+ * cmdline: pages=N (64, at most 2048) pages to balloon out and back;
+ * wait=S (3) seconds populate may take in all.
  */
 #include "guest.h"
 #include "hypercall.h"
+#include "cpu.h"
 
-#define MAX_PAGES	256
+#define MAX_PAGES	2048
 #define E820_MAX	32
 
 /*
@@ -55,7 +61,8 @@ static void show_memory_map(void)
 		       e820[i].type);
 }
 
-static long balloon(int cmd, unsigned int n)
+/* Pages first .. first + n - 1 of the area. */
+static long balloon(int cmd, unsigned int first, unsigned int n)
 {
 	struct xen_memory_reservation r = {
 		.nr_extents = n,
@@ -66,10 +73,40 @@ static long balloon(int cmd, unsigned int n)
 	unsigned int i;
 
 	/* rewritten each time: Xen may write frame numbers back */
-	for (i = 0; i < n; i++)
+	for (i = first; i < first + n; i++)
 		pfns[i] = (uintptr_t)area[i] >> PAGE_SHIFT;
-	set_xen_guest_handle(r.extent_start, pfns);
+	set_xen_guest_handle(r.extent_start, &pfns[first]);
 	return HYPERVISOR_memory_op(cmd, &r);
+}
+
+/*
+ * Populate takes frames from the spare pool Dom0 fills: it may do part
+ * of them, or none until Dom0 comes by.  Yield and retry, for a while.
+ */
+static void populate_all(unsigned int n, unsigned long wait_s)
+{
+	uint64_t start = rdtsc_ordered(), limit = wait_s * tsc_hz();
+	unsigned int done = 0;
+	bool said = false;
+	long ret;
+
+	while (done < n) {
+		ret = balloon(XENMEM_populate_physmap, done, n - done);
+		if (ret < 0 || ret > (long)(n - done))
+			fail("XENMEM_populate_physmap of %u pages: %ld",
+			     n - done, ret);
+		done += (unsigned int)ret;
+		if (done == n)
+			break;
+		if (rdtsc_ordered() - start > limit)
+			fail("XENMEM_populate_physmap: %u of %u pages after "
+			     "%lu s", done, n, wait_s);
+		if (!said)
+			printf("balloon: %u of %u pages back, waiting for "
+			       "Dom0's spare frames\n", done, n);
+		said = true;
+		HYPERVISOR_sched_op(SCHEDOP_yield, NULL);
+	}
 }
 
 /* Checks the counter if the hypervisor has one; -ENOSYS is reported. */
@@ -86,6 +123,7 @@ static void check_reservation(const char *when, long want)
 int guest_main(const struct hvm_start_info *si)
 {
 	unsigned long n = cmdline_ulong("pages", 64);
+	unsigned long wait_s = cmdline_ulong("wait", 3);
 	long cur, max, ret;
 	unsigned int i, j;
 
@@ -102,15 +140,19 @@ int guest_main(const struct hvm_start_info *si)
 	for (i = 0; i < n; i++)
 		memset(area[i], 0xa5 ^ i, PAGE_SIZE);
 	printf("balloon: giving back %lu pages at %p\n", n, area[0]);
-	ret = balloon(XENMEM_decrease_reservation, n);
-	if (ret != (long)n)
-		fail("XENMEM_decrease_reservation of %lu pages: %ld", n, ret);
+	/* In batches of 512, as Linux's balloon driver does. */
+	for (i = 0; i < n; i += (unsigned int)ret) {
+		j = n - i < 512 ? (unsigned int)(n - i) : 512;
+		ret = balloon(XENMEM_decrease_reservation, i, j);
+		if (ret != (long)j)
+			fail("XENMEM_decrease_reservation of %u pages: %ld",
+			     j, ret);
+	}
 	check_reservation("after decrease", cur < 0 ? -1 : cur - (long)n);
+	printf("balloon: gave back %lu pages\n", n);
 
 	/* Not touched while out: that access would be a fault. */
-	ret = balloon(XENMEM_populate_physmap, n);
-	if (ret != (long)n)
-		fail("XENMEM_populate_physmap of %lu pages: %ld", n, ret);
+	populate_all((unsigned int)n, wait_s);
 	check_reservation("after populate", cur);
 
 	for (i = 0; i < n; i++)
