@@ -596,6 +596,116 @@ static void test_type_and_actions(void **state)
 	(void)state;
 }
 
+/* cpus: xl's CPU-LIST into a mask of CPUs 0..63 (cpulist.h). */
+static void test_cpus(void **state)
+{
+	static const struct {
+		const char *value;	/* as written after "cpus = " */
+		uint64_t mask;
+	} good[] = {
+		{ "\"all\"", ~0ULL },
+		{ "\"0\"", 0x1 },
+		{ "1", 0x2 },		/* a number, as in xl */
+		{ "'63'", 1ULL << 63 },
+		{ "\"0-3,5,^1\"", 0x2d },	/* xl.cfg(5)'s example */
+		{ "\"^1,0-3\"", 0xf },	/* in order: 1 is back */
+		{ "\"all,^0\"", ~1ULL },
+		{ "\"0-63\"", ~0ULL },
+		{ "\"7-7\"", 0x80 },
+		{ "\" 0 - 2 ,\t5 \"", 0x27 },
+		{ "\"0,0,1\"", 0x3 },
+		{ "\"010\"", 1ULL << 10 },	/* decimal, as xl's strtoul */
+	};
+	static const struct {
+		const char *value;
+		const char *err;	/* after "guest.cfg:4: cpus: " */
+	} bad[] = {
+		{ "\"64\"", "CPU 64 is out of range (0 to 63)" },
+		{ "64", "CPU 64 is out of range (0 to 63)" },
+		{ "\"0-64\"", "CPU 64 is out of range (0 to 63)" },
+		{ "\"1,99999999999999999999999\"",
+		  "CPU 99999999999999999999999 is out of range (0 to 63)" },
+		{ "\"\"", "empty (a CPU list such as \"0-3,5,^1\", or "
+			"\"all\")" },
+		{ "\" \"", "empty (a CPU list such as \"0-3,5,^1\", or "
+			 "\"all\")" },
+		{ "\"3-1\"", "'3-1' is not a range (3 is more than 1)" },
+		{ "\"0,,1\"", "'0,,1' has an empty item" },
+		{ "\"1,\"", "'1,' has an empty item" },
+		{ "\",1\"", "',1' has an empty item" },
+		{ "\"x\"", "'x' is not a CPU, a range or \"all\" (e.g. "
+			 "\"0-3,5,^1\")" },
+		{ "\"0,1x\"", "'1x' is not a CPU, a range or \"all\" (e.g. "
+			    "\"0-3,5,^1\")" },
+		{ "\"-1\"", "'-1' is not a CPU, a range or \"all\" (e.g. "
+			  "\"0-3,5,^1\")" },
+		{ "\"1-\"", "'1-' is not a CPU, a range or \"all\" (e.g. "
+			  "\"0-3,5,^1\")" },
+		{ "\"0-1-2\"", "'0-1-2' is not a CPU, a range or \"all\" "
+			     "(e.g. \"0-3,5,^1\")" },
+		{ "\"^\"", "'^' is not a CPU, a range or \"all\" (e.g. "
+			 "\"0-3,5,^1\")" },
+		{ "\"All\"", "'All' is not a CPU, a range or \"all\" (e.g. "
+			   "\"0-3,5,^1\")" },
+		{ "\"node:0\"", "'node:0': NUMA nodes are not supported yet "
+			      "(list their CPUs)" },
+		{ "\"0,nodes:0-1\"", "'nodes:0-1': NUMA nodes are not "
+				   "supported yet (list their CPUs)" },
+		{ "\"0,^0\"", "'0,^0' leaves no CPU" },
+		{ "\"^all\"", "'^all' leaves no CPU" },
+		{ "[ \"0\", \"1\" ]", "a list (one CPU-LIST per vCPU) is not "
+				    "supported yet: one string pins all "
+				    "vCPUs, e.g. cpus = \"0-3\"" },
+		{ "12abc", "unquoted string '12abc' (put it in quotes)" },
+	};
+	char want[512];
+	size_t i;
+
+	expect_ok(parse(MIN_CFG));
+	assert_true(cfg.cpu_mask == 0);		/* not given: any CPU */
+	for (i = 0; i < ARRAY_SIZE(good); i++) {
+		expect_ok(parse(with("cpus = %s\n", good[i].value)));
+		if (cfg.cpu_mask != good[i].mask)
+			fail_msg("cpus = %s: mask %#llx, expected %#llx",
+				 good[i].value,
+				 (unsigned long long)cfg.cpu_mask,
+				 (unsigned long long)good[i].mask);
+	}
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		snprintf(want, sizeof(want), "guest.cfg:4: cpus: %s",
+			 bad[i].err);
+		expect_err(parse(with("cpus = %s\n", bad[i].value)), want);
+	}
+	/* A long item is cut in the message, still one line. */
+	expect_err(parse(with("cpus = \"0,%s\"\n",
+			      "abcdefghijklmnopqrstuvwxyz0123456789")),
+		   "guest.cfg:4: cpus: 'abcdefghijklmnopqrstuvwxyz012345...' "
+		   "is not a CPU, a range or \"all\" (e.g. \"0-3,5,^1\")");
+
+	/* Overrides: a number, a bare list, replacing the file's. */
+	expect_ok(parse(MIN_CFG, "cpus=0"));
+	assert_true(cfg.cpu_mask == 0x1);
+	expect_ok(parse(MIN_CFG, "cpus=0-1,^0"));
+	assert_true(cfg.cpu_mask == 0x2);
+	expect_ok(parse(with("cpus = \"all\"\n"), "cpus='2'"));
+	assert_true(cfg.cpu_mask == 0x4);
+	expect_err(parse(MIN_CFG, "cpus=7x"),
+		   "command line: cpus=7x: '7x' is not a CPU, a range or "
+		   "\"all\" (e.g. \"0-3,5,^1\")");
+	expect_err(parse(MIN_CFG, "cpus=64"),
+		   "command line: cpus=64: CPU 64 is out of range (0 to 63)");
+	expect_err(parse(MIN_CFG, "cpus=0", "cpus=1"),
+		   "command line: cpus=1: cpus given twice on the command "
+		   "line");
+	/* A bad value in the file is an error even if overridden. */
+	expect_err(parse(with("cpus = \"64\"\n"), "cpus=0"),
+		   "guest.cfg:4: cpus: CPU 64 is out of range (0 to 63)");
+	/* Soft affinity stays to do. */
+	expect_err(parse(with("cpus_soft = \"0\"\n")),
+		   "guest.cfg:4: cpus_soft: not supported yet");
+	(void)state;
+}
+
 static void test_paths(void **state)
 {
 	char text[8192], path[XL_DOMCFG_STR_MAX + 2];
@@ -1533,6 +1643,7 @@ int main(void)
 		T(test_numbers),
 		T(test_name),
 		T(test_type_and_actions),
+		T(test_cpus),
 		T(test_paths),
 		T(test_cmdline),
 		T(test_append),

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cpulist.h"
 #include "domcfg.h"
 
 /* Longest piece of user text quoted in a message, before "...". */
@@ -43,7 +44,7 @@ enum xl_key_id {
 	K_NAME, K_TYPE, K_MEMORY, K_MAXMEM, K_VCPUS, K_MAXVCPUS, K_KERNEL,
 	K_RAMDISK, K_CMDLINE, K_ROOT, K_EXTRA, K_ON_POWEROFF, K_ON_REBOOT,
 	K_ON_CRASH, K_MCU_ADVANCE, K_WARP, K_WARP_LIMIT_MS, K_UNWARP_MS,
-	K_NR
+	K_CPUS, K_NR
 };
 
 struct xl_parser {
@@ -78,8 +79,10 @@ struct xl_key {
 	bool is_int;
 	long long min, max;	/* is_int */
 	const char *unit;	/* is_int: for messages */
-	/* String keys: 0, or an error; may set *conv (enums). */
+	/* String keys: 0, or an error; may set *conv (enums, masks). */
 	int (*check)(struct xl_parser *ps, const char *s, long long *conv);
+	/* String keys: why a list is refused, if not just "a list". */
+	const char *no_list;
 };
 
 static int xl_check_name(struct xl_parser *ps, const char *s,
@@ -90,6 +93,8 @@ static int xl_check_path(struct xl_parser *ps, const char *s,
 			 long long *conv);
 static int xl_check_action(struct xl_parser *ps, const char *s,
 			   long long *conv);
+static int xl_check_cpus(struct xl_parser *ps, const char *s,
+			 long long *conv);
 
 #define XL_INT(n, lo, hi, u)	{ .name = n, .is_int = true, .min = lo, \
 				  .max = hi, .unit = u }
@@ -115,6 +120,11 @@ static const struct xl_key xl_keys[K_NR] = {
 	[K_WARP]	= XL_INT("warp", 0, 1000000, ""),
 	[K_WARP_LIMIT_MS] = XL_INT("warp_limit_ms", 0, 60000, " ms"),
 	[K_UNWARP_MS]	= XL_INT("unwarp_ms", 0, 60000, " ms"),
+	/* xl's list form gives each vCPU its own CPU-LIST. */
+	[K_CPUS]	= { .name = "cpus", .check = xl_check_cpus,
+			    .no_list = "a list (one CPU-LIST per vCPU) is not "
+				       "supported yet: one string pins all "
+				       "vCPUs, e.g. cpus = \"0-3\"" },
 };
 
 /*
@@ -130,7 +140,7 @@ static const struct {
 	{ "builder", "xenlate builds type = \"pvh\" guests" },
 	{ "cap", NULL },	{ "channel", NULL },
 	{ "cpu_weight", "see mcu_advance" },
-	{ "cpus", NULL },	{ "cpus_soft", NULL },
+	{ "cpus_soft", NULL },
 	{ "device_model", NULL }, { "device_tree", NULL },
 	{ "disk", NULL },	{ "firmware", NULL },
 	{ "nestedhvm", NULL },	{ "on_soft_reset", NULL },
@@ -722,6 +732,18 @@ static int xl_check_action(struct xl_parser *ps, const char *s,
 			   "preserve)", shown);
 }
 
+static int xl_check_cpus(struct xl_parser *ps, const char *s,
+			 long long *conv)
+{
+	char why[160];
+	uint64_t mask;
+
+	if (xl_cpulist_parse(s, &mask, why, sizeof(why)))
+		return xl_fail_val(ps, "%s", why);
+	*conv = (long long)mask;	/* the bits, back in xl_finish */
+	return 0;
+}
+
 /* @v for an integer key: a number, or a string holding one. */
 static int xl_val_int(struct xl_parser *ps, const struct xl_key *k,
 		      const struct xl_val *v, long long *out)
@@ -758,13 +780,15 @@ static int xl_val_int(struct xl_parser *ps, const struct xl_key *k,
 	return 0;
 }
 
-/* @v for a string key, into the malloc'd *@out. */
-static int xl_val_str(struct xl_parser *ps, struct xl_val *v, char **out)
+/* @v for the string key @k, into the malloc'd *@out. */
+static int xl_val_str(struct xl_parser *ps, const struct xl_key *k,
+		      struct xl_val *v, char **out)
 {
 	char shown[XL_SHOW_MAX + 4];
 
 	if (v->kind == XV_LIST)
-		return xl_fail_val(ps, "a list, expected a string");
+		return xl_fail_val(ps, "%s", k->no_list ? k->no_list :
+				   "a list, expected a string");
 	if (v->kind == XV_STR) {
 		*out = v->str;
 		v->str = NULL;
@@ -811,7 +835,7 @@ static int xl_assign(struct xl_parser *ps, enum xl_key_id id, bool append,
 		if (rc)
 			return rc;
 	} else {
-		rc = xl_val_str(ps, v, &str);
+		rc = xl_val_str(ps, k, v, &str);
 		if (rc)
 			return rc;
 		if (append && s->set) {
@@ -1082,6 +1106,7 @@ static int xl_finish(struct xl_parser *ps, struct xl_domcfg *cfg)
 	cfg->bvt.warp = xl_num(ps, K_WARP, 0);
 	cfg->bvt.warp_limit_ms = xl_num(ps, K_WARP_LIMIT_MS, 0);
 	cfg->bvt.unwarp_ms = xl_num(ps, K_UNWARP_MS, 0);
+	cfg->cpu_mask = (uint64_t)xl_num(ps, K_CPUS, 0);
 	cfg->name = xl_take(ps, K_NAME);
 	cfg->kernel = xl_take(ps, K_KERNEL);
 	cfg->ramdisk = xl_take(ps, K_RAMDISK);

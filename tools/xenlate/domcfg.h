@@ -68,6 +68,10 @@
  *			0 (no limit)
  *	unwarp_ms	BVT: after hitting the limit, how long the domain
  *			stays unwarped, in ms.  0..60000, default 0
+ *	cpus		hard affinity of every vCPU: a CPU-LIST string
+ *			("all", "1", "0-3,5,^1": cpulist.h), CPUs 0..63.
+ *			Default: any CPU.  xl's list form, a CPU-LIST per
+ *			vCPU, is "not supported yet"
  * Keys of xl's that we do not implement yet (disk, vif, pci, builder,
  * bootloader, device_model_*, ...) are "not supported yet"; any other
  * key is "unknown key".
@@ -86,6 +90,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define XL_DOMCFG_NAME_MAX	63		/* bytes of a name */
 #define XL_DOMCFG_MEM_MAX_MIB	(1UL << 20)	/* 1 TiB */
@@ -125,6 +130,7 @@ struct xl_domcfg {
 		unsigned int warp_limit_ms;	/* 0: no limit */
 		unsigned int unwarp_ms;
 	} bvt;
+	uint64_t cpu_mask;	/* bit N: CPU N; 0 (cpus not given): any */
 };
 
 /*
