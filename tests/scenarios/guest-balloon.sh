@@ -79,7 +79,7 @@ rise=$(mib_diff "$down" "$created")
 [ "$(json_field big mem_kb)" = 24576 ] ||
 	fail "big holds: $(xenlate list --json)"
 grep -q "^RESULT:" /tmp/big.con && fail "big did not wait: $(cat /tmp/big.con)"
-ok "ballooned down: Dom0's MemFree rose by $rise MiB"
+ok "ballooned down: Dom0's MemFree rose by $rise MiB ($((down - created)) kB)"
 
 xenlate mem-set big 32 >/tmp/out 2>&1 || fail "mem-set big 32: $(cat /tmp/out)"
 wait_line big "^RESULT:" 60
@@ -91,12 +91,12 @@ drop=$(mib_diff "$down" "$up")
 [ "$drop" -ge 6 ] && [ "$drop" -le 10 ] ||
 	fail "MemFree fell by $drop MiB when 8 MiB were ballooned back in"
 [ "$(json_field big mem_kb)" = 32768 ] || fail "big holds: $(xenlate list --json)"
-ok "ballooned up: MemFree fell by $drop MiB, pages back zeroed"
+ok "ballooned up: MemFree fell by $drop MiB ($((down - up)) kB), pages back zeroed"
 
 xenlate destroy big || fail "destroy big"
 [ "$(pct_diff "$(memfree_kb)" "$before")" -le 1 ] ||
 	fail "MemFree $(memfree_kb) kB after destroy vs $before kB before"
-ok "destroy gave everything back"
+ok "destroy gave everything back (MemFree $(memfree_kb) kB, $before kB before)"
 
 xenlate unload || fail "unload"
 [ "$(pct_diff "$(memfree_kb)" "$unloaded")" -le 1 ] ||
