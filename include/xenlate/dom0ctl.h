@@ -106,6 +106,12 @@ struct xl_ctl_dom_start {
 	uint64_t start_info;
 	uint32_t paused;
 	uint32_t pad;
+	/*
+	 * Hard affinity of every vCPU: bit N for CPU N (Linux's numbers);
+	 * 0 or all-ones: any CPU.  -EINVAL if no CPU under the hypervisor
+	 * is in it.
+	 */
+	uint64_t cpu_mask;
 };
 
 /* Commands that only name a domain (pause, unpause). */

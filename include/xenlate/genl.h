@@ -29,7 +29,8 @@ enum xl_genl_cmd {
 	XL_CMD_DOMAIN_WRITE,
 	/*
 	 * req: XL_A_DOM_ID, XL_A_DOM_ENTRY, XL_A_DOM_START_INFO,
-	 * XL_A_DOM_PAUSED (flag, opt): start vCPU 0 (xl_ctl_dom_start).
+	 * XL_A_DOM_PAUSED (flag, opt), XL_A_DOM_CPU_MASK (opt, default
+	 * any CPU): start vCPU 0 (xl_ctl_dom_start).
 	 */
 	XL_CMD_DOMAIN_START,
 	XL_CMD_DOMAIN_PAUSE,	/* req: XL_A_DOM_ID */
@@ -124,6 +125,7 @@ enum xl_genl_attr {
 	XL_A_VCPU_STATE,	/* u32: enum xl_vcpu_state (dom0ctl.h) */
 	XL_A_VCPU_CPU_NS,	/* u64: CPU time charged, ever */
 	XL_A_DOM_TARGET_KB,	/* u64: balloon target (also in XL_A_DOM) */
+	XL_A_DOM_CPU_MASK,	/* u64: hard affinity, bit N: CPU N; 0: any */
 	__XL_A_MAX,
 };
 #define XL_A_MAX (__XL_A_MAX - 1)
