@@ -56,19 +56,24 @@ for k in $SCALE; do
 		i=$((i + 1))
 	done
 	made=$((i - 1))
+	t0=$(cut -d' ' -f1 /proc/uptime)
 	i=1
 	while [ $i -le "$made" ]; do
 		xenlate unpause b$i
 		i=$((i + 1))
 	done
-	sum=0
+	# Work done by all of them over the whole window (first unpause to
+	# last done), not each one's own rate: their starts are skewed.
+	loops=0
 	i=1
 	while [ $i -le "$made" ]; do
 		wait_console b$i "burner: done" || break
-		r=$(xenlate console -n b$i | sed -n 's/.*mean rate=\([0-9]*\)\/s.*/\1/p')
-		sum=$((sum + r))
+		l=$(xenlate console -n b$i | sed -n 's/.*done: \([0-9]*\) loops.*/\1/p')
+		loops=$((loops + l))
 		i=$((i + 1))
 	done
+	t1=$(cut -d' ' -f1 /proc/uptime)
+	sum=$(awk -v l=$loops -v a=$t0 -v b=$t1 'BEGIN { printf "%d", l / (b - a) }')
 	echo "scale $k $made $sum"
 	i=1
 	while [ $i -le "$made" ]; do
