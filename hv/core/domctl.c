@@ -217,6 +217,22 @@ static struct domain *find(u32 domid)
 	return domain_table_find(&hv_domains, (u16)domid);
 }
 
+/*
+ * A mask that lets the domain run somewhere: a CPU in it is under the
+ * hypervisor.  0 means any CPU, as all-ones does.
+ */
+static bool cpu_mask_usable(u64 *mask)
+{
+	if (!*mask || *mask == ~0ULL) {
+		*mask = ~0ULL;	/* CPUs 64 and up too */
+		return true;
+	}
+	for (u32 cpu = 0; cpu < 64; cpu++)
+		if ((*mask >> cpu & 1) && arch_cpu_online(cpu))
+			return true;
+	return false;
+}
+
 static long dom_start(struct xl_ctl_dom_start *req)
 {
 	struct domain *d = find(req->domid);
@@ -229,8 +245,11 @@ static long dom_start(struct xl_ctl_dom_start *req)
 		return -EINVAL;
 	if (req->start_info >> 32)
 		return -EINVAL;
+	if (!cpu_mask_usable(&req->cpu_mask))
+		return -EINVAL;
 	if (!arch_dom0_tlb_synced(d->tlb_gen))
 		return -EAGAIN;	/* XL_CTL_SYNC on every CPU, then again */
+	d->cpu_mask = req->cpu_mask;
 	arch_vcpu_pvh_state(d->vcpu[0], req->entry, (u32)req->start_info);
 	d->vcpu[0]->up = true;
 	spin_lock(&d->lock);
@@ -238,8 +257,9 @@ static long dom_start(struct xl_ctl_dom_start *req)
 	spin_unlock(&d->lock);
 	for (u32 i = 0; i < d->nr_vcpus; i++)
 		sched_attach(d->vcpu[i]);
-	hv_log("domain %u: started at %x, start info at %llx%s", d->id,
-	       req->entry, (unsigned long long)req->start_info,
+	hv_log("domain %u: started at %x, start info at %llx, cpus %llx%s",
+	       d->id, req->entry, (unsigned long long)req->start_info,
+	       (unsigned long long)d->cpu_mask,
 	       req->paused ? ", paused" : "");
 	return 0;
 }

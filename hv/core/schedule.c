@@ -108,13 +108,33 @@ static void sync_bvt(struct sched_cpu *s, struct vcpu *v, u64 now)
 		bvt_block(&s->rq, &v->sched, now);
 }
 
+/* Whether @v's domain may run on @cpu (its hard affinity, cpu_mask). */
+static bool sched_allowed(const struct vcpu *v, u32 cpu)
+{
+	u64 mask = v->dom->cpu_mask;
+
+	if (!mask || mask == ~0ULL)
+		return true;
+	return cpu < 64 && (mask >> cpu & 1) && arch_cpu_online(cpu);
+}
+
+/*
+ * Place @v for good on the allowed CPU with the fewest guest vCPUs,
+ * preferring CPUs in guest mode already and, at a tie, this one.  Its
+ * domain's mask has an online CPU (dom_start checked); should that CPU
+ * have gone, this one takes it rather than nobody.
+ */
 void sched_attach(struct vcpu *v)
 {
 	struct sched_cpu *s;
 	u32 best = arch_cpu_index();
 
+	for (u32 i = 0; !sched_allowed(v, best) && i < sched_nr_cpus; i++)
+		if (sched_allowed(v, i))
+			best = i;
 	for (u32 i = 0; i < sched_nr_cpus; i++)
-		if (arch_cpu_online(i) && scpu[i].guest_mode &&
+		if (arch_cpu_online(i) && sched_allowed(v, i) &&
+		    scpu[i].guest_mode &&
 		    (!scpu[best].guest_mode ||
 		     scpu[i].nr_guests < scpu[best].nr_guests))
 			best = i;

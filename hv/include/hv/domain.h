@@ -48,6 +48,8 @@ struct domain {
 	u64 nr_pages;		/* frames it owns now */
 	u64 max_pages;		/* the most it may own (maxmem) */
 	u64 created_ns;
+	/* Hard affinity: bit N for CPU N; all-ones: any.  Set at start. */
+	u64 cpu_mask;
 	struct domain_stats stats;
 	struct bvt_dom sched;
 	struct vcpu *vcpu[MAX_GUEST_VCPUS];
