@@ -76,6 +76,8 @@ int xl_genl_domain_start(struct sk_buff *skb, struct genl_info *info)
 	req->entry = nla_get_u32(a[XL_A_DOM_ENTRY]);
 	req->start_info = nla_get_u64(a[XL_A_DOM_START_INFO]);
 	req->paused = nla_get_flag(a[XL_A_DOM_PAUSED]);
+	if (a[XL_A_DOM_CPU_MASK])
+		req->cpu_mask = nla_get_u64(a[XL_A_DOM_CPU_MASK]);
 	ret = xl_domctl(info, XL_CTL_DOM_START, req, sizeof(*req),
 			req->domid);
 	/* -EAGAIN: a CPU has not flushed Dom0's TLB yet; make them all. */
@@ -84,6 +86,12 @@ int xl_genl_domain_start(struct sk_buff *skb, struct genl_info *info)
 		ret = xl_domctl(info, XL_CTL_DOM_START, req, sizeof(*req),
 				req->domid);
 	}
+	/*
+	 * The tools always give memory and a 32-bit start info: with a
+	 * mask given, -EINVAL is about the mask.
+	 */
+	if (ret == -EINVAL && req->cpu_mask && req->cpu_mask != ~0ULL)
+		GENL_SET_ERR_MSG(info, "cpus: none of those CPUs is under the hypervisor");
 	kfree(req);
 	return ret;
 }

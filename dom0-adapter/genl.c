@@ -58,6 +58,7 @@ static const struct nla_policy xl_dom_start_policy[XL_A_MAX + 1] = {
 	[XL_A_DOM_START_INFO]	= NLA_POLICY_FULL_RANGE(NLA_U64,
 							&xl_start_info_range),
 	[XL_A_DOM_PAUSED]	= { .type = NLA_FLAG },
+	[XL_A_DOM_CPU_MASK]	= { .type = NLA_U64 },
 };
 
 static const struct nla_policy xl_dom_console_policy[XL_A_MAX + 1] = {
