@@ -110,11 +110,13 @@ int xl_domain_list(struct xl_client *c, struct xl_domain *out, size_t max);
 
 /*
  * Start a built domain's vCPU 0 at the PVH @entry with ebx = @start_info
- * (guest-physical hvm_start_info); @paused leaves it paused.  After
- * this, xl_domain_write() is refused.
+ * (guest-physical hvm_start_info); @paused leaves it paused.  Its vCPUs
+ * run only on the CPUs of @cpu_mask (bit N: CPU N; 0: any), -EINVAL if
+ * none of them is under the hypervisor.  After this, xl_domain_write()
+ * is refused.
  */
 int xl_domain_start(struct xl_client *c, uint32_t domid, uint32_t entry,
-		    uint64_t start_info, int paused);
+		    uint64_t start_info, int paused, uint64_t cpu_mask);
 int xl_domain_pause(struct xl_client *c, uint32_t domid);
 int xl_domain_unpause(struct xl_client *c, uint32_t domid);
 

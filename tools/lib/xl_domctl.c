@@ -17,6 +17,7 @@ struct xl_start_args {
 	uint32_t entry;
 	uint64_t start_info;
 	bool paused;
+	uint64_t cpu_mask;
 };
 
 static int xl_start_put(struct nl_msg *msg, const void *arg)
@@ -26,15 +27,17 @@ static int xl_start_put(struct nl_msg *msg, const void *arg)
 	if (nla_put_u32(msg, XL_A_DOM_ID, a->domid) ||
 	    nla_put_u32(msg, XL_A_DOM_ENTRY, a->entry) ||
 	    nla_put_u64(msg, XL_A_DOM_START_INFO, a->start_info) ||
-	    (a->paused && nla_put_flag(msg, XL_A_DOM_PAUSED)))
+	    (a->paused && nla_put_flag(msg, XL_A_DOM_PAUSED)) ||
+	    (a->cpu_mask && nla_put_u64(msg, XL_A_DOM_CPU_MASK, a->cpu_mask)))
 		return -ENOMEM;
 	return 0;
 }
 
 int xl_domain_start(struct xl_client *c, uint32_t domid, uint32_t entry,
-		    uint64_t start_info, int paused)
+		    uint64_t start_info, int paused, uint64_t cpu_mask)
 {
-	struct xl_start_args a = { domid, entry, start_info, paused != 0 };
+	struct xl_start_args a = { domid, entry, start_info, paused != 0,
+				   cpu_mask };
 	uint32_t echoed;
 
 	return xl_request(c, XL_CMD_DOMAIN_START, xl_start_put, &a,

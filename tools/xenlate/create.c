@@ -252,7 +252,8 @@ static int xl_create_fill(struct xl_create *cr, struct xl_client *c,
 			 xl_errmsg(c, err, why, sizeof(why)));
 		return err;
 	}
-	err = xl_domain_start(c, domid, b->entry, b->start_info, cr->paused);
+	err = xl_domain_start(c, domid, b->entry, b->start_info, cr->paused,
+			      cr->cfg.cpu_mask);
 	if (err)
 		snprintf(msg, size, "starting it: %s",
 			 xl_errmsg(c, err, why, sizeof(why)));
