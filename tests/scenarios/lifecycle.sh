@@ -15,18 +15,6 @@ if [ ! -e $G/hello.elf ]; then
 	exit 77
 fi
 
-# wait_until SECONDS WHAT CMD...: poll CMD every 0.2 s.
-wait_until() {
-	n=$(($1 * 5)) what=$2
-	shift 2
-	i=0
-	until "$@" >/dev/null 2>&1; do
-		i=$((i + 1))
-		[ $i -lt $n ] || fail "$what: $(xenlate list)"
-		sleep 0.2
-	done
-}
-
 listed() { xenlate list | grep -qE "^$1 +[0-9]+ .* $2 "; }
 gone() { ! xenlate list | grep -q "^$1 "; }
 domid() { xenlate list | awk -v n="$1" '$1 == n { print $2 }'; }

@@ -54,6 +54,19 @@ info_field() {
 	xenlate info | sed -n "s/^$1: //p"
 }
 
+# wait_until SECONDS WHAT CMD...: poll CMD every 0.2 s; fail with WHAT
+# and the domain list if it never succeeds.
+wait_until() {
+	n=$(($1 * 5)) what=$2
+	shift 2
+	i=0
+	until "$@" >/dev/null 2>&1; do
+		i=$((i + 1))
+		[ $i -lt $n ] || fail "$what: $(xenlate list)"
+		sleep 0.2
+	done
+}
+
 # Percentage difference of two numbers, rounded down, absolute.
 pct_diff() {
 	awk -v a="$1" -v b="$2" 'BEGIN { d = (a - b) * 100 / b; if (d < 0) d = -d; printf "%d\n", d }'
