@@ -53,8 +53,16 @@ bool vcpus_stop(struct domain *d)
 	 * Off every CPU: its ports close now, before its frames go back to
 	 * Dom0, so that no peer writes into them afterwards.
 	 */
-	if (all)
+	if (all) {
 		evtchn_close_all(d);
+		/*
+		 * shared_info out of its tables now, which puts back the
+		 * guest's frame it hid: release gives that frame to Dom0
+		 * with the rest (afterwards it would be lost to Dom0's
+		 * tables while Linux frees its page).
+		 */
+		arch_domain_unmap_shared(d);
+	}
 	return all;
 }
 
