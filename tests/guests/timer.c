@@ -5,7 +5,9 @@
  * 1, 10 and 100 ms (never early; lateness reported), and pvclock time
  * that never goes backwards.
  *
- * cmdline: reads=N pvclock reads for the monotonicity check (1000000).
+ * cmdline: reads=N pvclock reads for the monotonicity check (1000000);
+ * latency=N period=MS: then N one-shots MS apart (10), reporting the
+ * mean and worst lateness (how promptly a sleeper gets its CPU back).
  */
 #include "guest.h"
 #include "cpu.h"
@@ -64,6 +66,32 @@ static bool pvclock_monotonic(unsigned long reads)
 	return !back;
 }
 
+/* @n one-shots @period_ms apart: print lateness; return how many early. */
+static unsigned int latency(unsigned long n, unsigned long period_ms)
+{
+	uint64_t sum = 0, worst = 0;
+	unsigned int early = 0;
+	unsigned long i;
+
+	for (i = 0; i < n; i++) {
+		int64_t late = one_shot(period_ms * 1000000);
+
+		if (late < 0) {
+			early++;
+			continue;
+		}
+		sum += (uint64_t)late;
+		if ((uint64_t)late > worst)
+			worst = (uint64_t)late;
+	}
+	if (n)
+		printf("timer: latency n=%lu period=%lums mean=%lu us "
+		       "max=%lu us early=%u\n", n, period_ms,
+		       (unsigned long)(sum / n / 1000),
+		       (unsigned long)(worst / 1000), early);
+	return early;
+}
+
 int guest_main(const struct hvm_start_info *si)
 {
 	static const uint64_t delays_ms[] = { 1, 10, 100 };
@@ -115,6 +143,8 @@ int guest_main(const struct hvm_start_info *si)
 	}
 	printf("timer: %lu timer events, %lu upcalls\n", timer_events,
 	       upcall_count);
+	early += latency(cmdline_ulong("latency", 0),
+			 cmdline_ulong("period", 10));
 
 	if (!pvclock_monotonic(cmdline_ulong("reads", 1000000)))
 		fail("pvclock went backwards");
