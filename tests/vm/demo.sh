@@ -21,3 +21,25 @@ fi
 step xenlate info
 step /usr/libexec/xenlate-tests/xl-cpuid
 step xenlate dmesg
+
+# Three CPU-burning guests with BVT weights 1:2:4 (mcu_advance 4:2:1; the
+# share is 1 / mcu_advance), pinned to CPU 0, and the CPU time they get.
+G=/usr/lib/xenlate-tests/guests
+for w in 1:40 2:20 4:10; do
+	n=burner-w${w%%:*}
+	step xenlate create -p $G/burner.cfg name=$n cpus=0 \
+		extra="forever=1 report=5000"
+	step xenlate sched-bvt $n mcu_adv=${w#*:}
+done
+for n in burner-w1 burner-w2 burner-w4; do
+	step xenlate unpause $n
+done
+step xenlate sched-bvt
+step xenlate vcpu-list
+echo
+echo "### the guests burn for 15 s..."
+sleep 15
+step xenlate list
+echo "### CPU time should be in proportion 1:2:4 among guests on one CPU:"
+xenlate vcpu-list | awk 'NR > 1 && $1 ~ /^burner/ { print "###   " $1 " on CPU " $4 ": " $6 " s" }'
+step xenlate console -n burner-w4
