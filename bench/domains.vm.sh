@@ -45,6 +45,24 @@ $(hv_time "domain $id: destroying") $(hv_time "domain $id destroyed")"
 	done
 done
 
+# Event-channel round trip between two domains (evtping), 3 runs.  Ids
+# are handed out increasing: the server is told its client's id ahead.
+for r in 1 2 3; do
+	srv=$((id + 1))
+	xenlate create $G/evtping.cfg name=srv$r on_poweroff=preserve \
+		extra="role=server peer=$((srv + 1)) count=1000" >/dev/null || exit 1
+	wait_console srv$r "^port=" || exit 1
+	port=$(xenlate console -n srv$r | sed -n 's/^port=\([0-9]*\)$/\1/p')
+	xenlate create $G/evtping.cfg name=cli$r on_poweroff=preserve \
+		extra="role=client peer=$srv port=$port count=1000" >/dev/null ||
+		exit 1
+	wait_console cli$r "^RESULT:" || exit 1
+	xenlate console -n cli$r | grep 'round trips, mean' | sed 's/^/evtping /'
+	id=$(xenlate list | awk -v n=cli$r '$1 == n { print $2 }')
+	xenlate destroy cli$r
+	xenlate destroy srv$r
+done
+
 # Scale: K burners created paused, unpaused together, SECS seconds each;
 # the sum of their work rates against one alone.
 for k in $SCALE; do
