@@ -107,8 +107,9 @@ int guest_main(const struct hvm_start_info *si)
 		fail("no shared_info (%ld)", ret);
 	vt = &shinfo->vcpu_info[0].time;
 	printf("timer: pvclock version %u system_time %lu ns mul %u "
-	       "shift %d\n", vt->version, (unsigned long)vt->system_time,
-	       vt->tsc_to_system_mul, vt->tsc_shift);
+	       "shift %d (hypercalls: %s)\n", vt->version,
+	       (unsigned long)vt->system_time, vt->tsc_to_system_mul,
+	       vt->tsc_shift, hypercall_mode());
 	if (!vt->version || !vt->tsc_to_system_mul)
 		fail("pvclock not set up (version %u, mul %u)", vt->version,
 		     vt->tsc_to_system_mul);

@@ -52,5 +52,16 @@ ok "pvclock agrees with the hypervisor uptime Dom0 reads ($t0 <= $st <= $t1 s)"
 grep "timer:" /tmp/timer.con
 
 xenlate destroy timer || fail "destroy timer"
+
+# The same guest through the hypercall page (CPUID leaf base+2's MSR),
+# as older Linux kernels call: every hypercall then goes through it.
+xenlate create $G/timer.cfg name=page extra="hcall=page reads=1000" \
+	on_poweroff=preserve on_crash=preserve || fail "create page"
+wait_result page 45
+grep -q "^RESULT: PASS" /tmp/page.con || fail "page: $(cat /tmp/page.con)"
+grep -q "hypercalls: page" /tmp/page.con ||
+	fail "not through the page: $(head -3 /tmp/page.con)"
+ok "hypercalls through the hypercall page"
+xenlate destroy page || fail "destroy page"
 xenlate unload || fail "unload"
 expect_clean_dmesg
