@@ -181,6 +181,12 @@ struct xl_vcpu {
 int xl_vcpu_list(struct xl_client *c, uint32_t domid, struct xl_vcpu *out,
 		 size_t max);
 
+/*
+ * xl's "b" state: every vCPU of @v[0..@nr) that is up waits for an event
+ * (and at least one is up).
+ */
+int xl_vcpus_blocked(const struct xl_vcpu *v, int nr);
+
 /* A buffer this large always holds one console chunk, as for dmesg. */
 #define XL_CONSOLE_BUF_SIZE	XL_DMESG_BUF_SIZE
 

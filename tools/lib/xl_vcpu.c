@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <netlink/genl/genl.h>
+#include <xenlate/dom0ctl.h>
 
 #include "xl_client.h"
 #include "xl_priv.h"
@@ -50,4 +51,18 @@ int xl_vcpu_list(struct xl_client *c, uint32_t domid, struct xl_vcpu *out,
 			     xl_vcpu_parse, &ctx);
 
 	return err ? err : ctx.nr;
+}
+
+int xl_vcpus_blocked(const struct xl_vcpu *v, int nr)
+{
+	int i, up = 0;
+
+	for (i = 0; i < nr; i++) {
+		if (v[i].state == XL_VCPU_DOWN)
+			continue;
+		if (v[i].state != XL_VCPU_BLOCKED)
+			return 0;
+		up++;
+	}
+	return up > 0;
 }

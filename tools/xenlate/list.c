@@ -23,19 +23,12 @@
 static bool xl_dom_blocked(struct xl_client *c, const struct xl_domain *d)
 {
 	static struct xl_vcpu v[XL_VCPUS_MAX];
-	int nr, i, up = 0;
+	int nr;
 
 	if (d->state != XL_DOM_RUNNING)
 		return false;
 	nr = xl_vcpu_list(c, d->domid, v, XL_VCPUS_MAX);
-	for (i = 0; i < nr; i++) {
-		if (v[i].state == XL_VCPU_DOWN)
-			continue;
-		if (v[i].state != XL_VCPU_BLOCKED)
-			return false;
-		up++;
-	}
-	return up > 0;
+	return xl_vcpus_blocked(v, nr);
 }
 
 /* Dom0 is Linux: its memory and CPU time come from Linux. */
