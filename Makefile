@@ -32,6 +32,7 @@ modules: hv check-kdir
 
 tools:
 	@$(MAKE) -s -C tools O=$(BUILD)/tools
+	@$(MAKE) -s -C tools/xentop O=$(BUILD)/tools
 
 test-tools: tools
 	@$(MAKE) -s -C tests/tools O=$(BUILD)/tests
@@ -45,6 +46,7 @@ install: all
 		tests/modules/xenlate_probe.ko \
 		$(DEST)/lib/modules/$(KVER)/extra/
 	@$(MAKE) -s -C tools O=$(BUILD)/tools DESTDIR=$(DEST) install
+	@$(MAKE) -s -C tools/xentop O=$(BUILD)/tools DESTDIR=$(DEST) install
 	@$(MAKE) -s -C tests/tools O=$(BUILD)/tests DESTDIR=$(DEST) install
 	@$(MAKE) -s -C tests/guests O=$(BUILD)/guests DESTDIR=$(DEST) install
 	@if [ -z "$(DEST)" ]; then depmod -a $(KVER); fi
