@@ -25,6 +25,10 @@ insmod "/lib/modules/$(uname -r)/extra/xenlate_probe.ko" probe=none ||
 # done once before what reading it does the first time (netlink's
 # one-time setup patches code).
 xenlate dmesg >/dev/null || fail "xenlate dmesg"
+# Some of those first uses defer their code patch to a work item (a
+# DO_ONCE's static key): let it run while CPU 1 can still answer.
+sleep 2
+xenlate dmesg >/dev/null || fail "xenlate dmesg"
 # The writer never comes back: CPU 1 stays in the hypervisor, halted.
 taskset -c 1 sh -c 'echo 1 >/proc/xenlate_probe_crash' &
 n=0
