@@ -39,6 +39,7 @@ extern const struct xl_cmd xl_cmd_reboot;
 extern const struct xl_cmd xl_cmd_vcpu_list;
 extern const struct xl_cmd xl_cmd_sched_bvt;
 extern const struct xl_cmd xl_cmd_mem_set;
+extern const struct xl_cmd xl_cmd_top;
 
 /*
  * One-line messages on stderr, "xenlate: " first, control characters

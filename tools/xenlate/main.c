@@ -29,6 +29,7 @@ static const struct xl_cmd *const xl_cmds[] = {
 	&xl_cmd_vcpu_list,
 	&xl_cmd_sched_bvt,
 	&xl_cmd_mem_set,
+	&xl_cmd_top,
 };
 
 #define XL_NR_CMDS	(sizeof(xl_cmds) / sizeof(xl_cmds[0]))
