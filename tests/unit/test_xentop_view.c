@@ -145,7 +145,9 @@ static void test_layout_views(void **state)
 
 	(void)state;
 	xt_view_init(&v, false, true);
-	assert_int_equal(v.col[v.nr - 1], XT_COL_HIST);
+	assert_int_equal(v.col[3], XT_COL_CPU_PCT);
+	assert_int_equal(v.col[4], XT_COL_HIST);
+	assert_int_equal(v.col[v.nr - 1], XT_COL_VBD_WSECT);
 	xt_view_init(&v, true, false);
 	assert_int_equal(v.col[0], XT_COL_NAME);
 	assert_int_equal(v.col[2], XT_COL_CPU_SEC);

@@ -53,12 +53,16 @@ void xt_view_init(struct xt_view *v, bool usage, bool hist)
 	if (usage) {
 		for (i = 0; i < (int)(sizeof(use) / sizeof(use[0])); i++)
 			v->col[v->nr++] = use[i];
-	} else {
-		for (i = XT_COL_NAME; i < XT_COL_HIST; i++)
-			v->col[v->nr++] = i;
+		if (hist)
+			v->col[v->nr++] = XT_COL_HIST;
+		return;
 	}
-	if (hist)
-		v->col[v->nr++] = XT_COL_HIST;
+	/* The sparkline beside CPU(%), so that it stays on 80 columns. */
+	for (i = XT_COL_NAME; i < XT_COL_HIST; i++) {
+		v->col[v->nr++] = i;
+		if (i == XT_COL_CPU_PCT && hist)
+			v->col[v->nr++] = XT_COL_HIST;
+	}
 }
 
 int xt_col_width(enum xt_col col, int name_width)
