@@ -43,3 +43,21 @@ step xenlate list
 echo "### CPU time should be in proportion 1:2:4 among guests on one CPU:"
 xenlate vcpu-list | awk 'NR > 1 && $1 ~ /^burner/ { print "###   " $1 " on CPU " $4 ": " $6 " s" }'
 step xenlate console -n burner-w4
+
+# The end: xentop, Dom0 and the three burners with their CPU shares.
+FW=/sys/firmware/qemu_fw_cfg/by_name/opt/xenlate
+if [ "$(cat $FW/shell/raw 2>/dev/null)" = 1 ]; then
+	# Interactive: the live screen on the console at the host terminal's
+	# size and type (as init sets them for the shell that follows).
+	t=$(cat $FW/term/raw 2>/dev/null)
+	[ -n "$t" ] && [ -e "/lib/terminfo/$(echo "$t" | cut -c1)/$t" ] &&
+		export TERM="$t"
+	size=$(cat $FW/size/raw 2>/dev/null)
+	# shellcheck disable=SC2086  # "ROWS COLS"
+	[ -n "$size" ] && set -- $size && stty -F /dev/ttyS0 rows "$1" cols "$2"
+	echo
+	echo "### xentop (Q quits; the Dom0 shell follows)"
+	setsid -c xentop -d 1 <>/dev/ttyS0 >&0 2>&1
+else
+	step xentop -b -i 2
+fi
