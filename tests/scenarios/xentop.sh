@@ -50,6 +50,16 @@ ok "batch: burner at $burn% CPU, idle at $idle%, Dom0 row present"
 xenlate top -b -i 1 -a | grep -q 'MEM(MiB\*h)' || fail "xenlate top -b -a"
 ok "xenlate top runs xentop; -a shows cumulative use"
 
+# Without CAP_NET_ADMIN (as nobody): one line that says so.
+grep -q '^nobody:' /etc/passwd ||
+	echo 'nobody:x:65534:65534:nobody:/:/bin/sh' >>/etc/passwd
+su -s /bin/sh -c 'xentop -b -i 1' nobody >/tmp/out 2>&1 &&
+	fail "xentop ran as nobody"
+grep -q "permission denied: needs root (CAP_NET_ADMIN)" /tmp/out ||
+	fail "as nobody: $(cat /tmp/out)"
+[ "$(wc -l </tmp/out)" = 1 ] || fail "as nobody: not one line: $(cat /tmp/out)"
+ok "no permission: one line"
+
 # --- the live screen -----------------------------------------------------
 screen() { tmux capture-pane -p -t xt; }
 # until_screen SECONDS WHAT PATTERN: wait for PATTERN on the screen.
@@ -92,9 +102,18 @@ screen | grep -q 'MEM(k)' && { screen; fail "40 columns: MEM(k) still shown"; }
 until_screen 5 "narrow: no titles" 'NAME +STATE +CPU\(sec\)'
 echo "$SCENARIO: at 40 columns:"
 screen
+tmux resize-window -t xt -x 6 -y 2 || fail "resize-window to 6x2"
+sleep 2
+tmux has-session -t xt 2>/dev/null || fail "xentop died at 6x2"
 tmux resize-window -t xt -x 200 -y 30
 until_screen 5 "wide again: not all columns" 'VBD_WSECT'
-ok "resize: columns dropped at 40, back at 200"
+ok "resize: columns dropped at 40, none lost at 6x2, back at 200"
+
+tmux send-keys -t xt A
+until_screen 5 "A: no cumulative use" 'MEM\(MiB\*h\) +VBD\(sect\) +NET\(bytes\) +AGE'
+tmux send-keys -t xt A
+until_screen 5 "A again: not back" 'MAXMEM\(k\)'
+ok "A: cumulative use and back"
 
 xenlate destroy burner || fail "destroy burner"
 xenlate destroy idle || fail "destroy idle"
