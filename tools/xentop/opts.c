@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "opts.h"
+#include <xenlate/dom0ctl.h>
 
-#define XT_VERSION	"0.1"
+#include "opts.h"
 
 static void xt_usage(FILE *f)
 {
@@ -80,7 +80,8 @@ int xt_opts_parse(int argc, char *argv[], struct xt_opts *o)
 			xt_usage(stdout);
 			return 0;
 		case 'V':
-			printf("xentop (xenlate) %s\n", XT_VERSION);
+			printf("xentop (xenlate) %d.%d\n", XL_VERSION_MAJOR,
+			       XL_VERSION_MINOR);
 			return 0;
 		case 'd':
 			o->delay = xt_parse_delay(optarg);

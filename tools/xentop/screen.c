@@ -68,8 +68,13 @@ static void xt_put_line(int y, const char *text, int attr)
 /* The header and first titles stay put; the rest starts at @s->scroll. */
 static void xt_draw_lines(struct xt_screen *s)
 {
-	int y = 0, i, body = 0, shown = 0;
+	int y = 0, i, body = 0, shown = 0, scrollable = 0;
 
+	/* Down stops at the last line, however many fewer there are now. */
+	for (i = 0; i < s->nr; i++)
+		scrollable += s->kind[i] != XT_LINE_HEADER;
+	if (s->scroll > scrollable - 2)
+		s->scroll = scrollable > 2 ? scrollable - 2 : 0;
 	for (i = 0; i < s->nr; i++) {
 		bool fixed = s->kind[i] == XT_LINE_HEADER ||
 			     (s->kind[i] == XT_LINE_TITLES && !body++);
@@ -176,7 +181,7 @@ static bool xt_key(struct xt_screen *s, int ch)
 			s->scroll--;
 		break;
 	case KEY_DOWN:
-		s->scroll++;	/* past the end shows nothing: harmless */
+		s->scroll++;	/* the drawing keeps it in range */
 		break;
 	}
 	return true;
