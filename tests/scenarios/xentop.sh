@@ -86,8 +86,13 @@ ok "screen: header, rows, sparklines"
 tmux send-keys -t xt S S S
 until_screen 5 "no sort note" 'sorted by CPU\(%\)'
 sleep 2
-[ "$(first_row)" = burner ] || { screen; fail "S S S: not by CPU(%)"; }
-ok "S: sorted by CPU(%), burner first"
+# Dom0 (xentop, tmux, this script) may use more than the burner here:
+# what counts is that the rows are in CPU(%) order, largest first.
+screen >/tmp/screen
+awk '$2 ~ /^[-dsbcpr]{6}$/ { if (n++ && $4 > last) bad = 1; last = $4 }
+	END { exit bad || n != 3 }' /tmp/screen ||
+	{ cat /tmp/screen; fail "S S S: rows not by CPU(%)"; }
+ok "S: sorted by CPU(%): $(awk '$2 ~ /^[-dsbcpr]{6}$/ { printf "%s %s%% ", $1, $4 }' /tmp/screen)"
 
 tmux send-keys -t xt V
 until_screen 5 "no vCPU rows" '^ +VCPU +0 +CPU +0 '
