@@ -47,6 +47,15 @@ idle=$(col idle 4)
 awk -v b="$burn" -v i="$idle" 'BEGIN { exit !(b >= 20 && i < 1) }' ||
 	fail "burner at $burn%, idle at $idle%"
 ok "batch: burner at $burn% CPU, idle at $idle%, Dom0 row present"
+# -n -x -v: a network, a block device and a vCPU row under each domain,
+# the devices all 0 as none exists yet.
+xentop -b -i 1 -n -x -v >/tmp/rows 2>&1 || fail "xentop -b -n -x -v: $(cat /tmp/rows)"
+[ "$(grep -c '^    Net  RX: 0bytes .* TX: 0bytes' /tmp/rows)" = 3 ] ||
+	fail "-n: $(cat /tmp/rows)"
+[ "$(grep -c '^    VBD  OO: 0  RD: 0  WR: 0' /tmp/rows)" = 3 ] ||
+	fail "-x: $(cat /tmp/rows)"
+grep -qE '^    VCPU +0 +CPU +0 ' /tmp/rows || fail "-v: $(cat /tmp/rows)"
+ok "-n -x -v: the rows, devices at 0"
 xenlate top -b -i 1 -a | grep -q 'MEM(MiB\*h)' || fail "xenlate top -b -a"
 ok "xenlate top runs xentop; -a shows cumulative use"
 
