@@ -190,6 +190,34 @@ static void test_history(void **state)
 	assert_int_equal(s[XT_HIST + 2].d[0].hist[XT_HIST - 1], 100);
 }
 
+/* vCPUs matched by id, not by place: one of them gone in between. */
+static void test_vcpu_pct(void **state)
+{
+	static struct snap a, b;
+	struct xl_vcpu va[2] = { { .vcpu = 0, .cpu_ns = SEC },
+				 { .vcpu = 1, .cpu_ns = 2 * SEC } };
+	struct xl_vcpu vb[1] = { { .vcpu = 1, .cpu_ns = 3 * SEC } };
+	double pa[2], pb[1] = { -1 };
+	struct xt_dom *d;
+
+	(void)state;
+	snap_init(&a, 10 * SEC);
+	d = add(&a, 1, 3 * SEC, 20 * SEC);
+	d->vcpu = va;
+	d->vcpu_pct = pa;
+	d->nr_vcpu = 2;
+	xt_sample_update(NULL, &a.s);
+	assert_true(pa[0] == 0.0 && pa[1] == 0.0);
+
+	snap_init(&b, 12 * SEC);
+	d = add(&b, 1, 4 * SEC, 22 * SEC);
+	d->vcpu = vb;
+	d->vcpu_pct = pb;
+	d->nr_vcpu = 1;
+	xt_sample_update(&a.s, &b.s);
+	assert_true(pb[0] == 50.0);
+}
+
 /* A clock that went back (not CLOCK_MONOTONIC): start over, no rate. */
 static void test_clock_back(void **state)
 {
@@ -215,6 +243,7 @@ int main(void)
 		cmocka_unit_test(test_dom0_source),
 		cmocka_unit_test(test_mem_mibh),
 		cmocka_unit_test(test_history),
+		cmocka_unit_test(test_vcpu_pct),
 		cmocka_unit_test(test_clock_back),
 	};
 

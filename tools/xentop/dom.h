@@ -37,6 +37,7 @@ struct xt_dom {
 
 	/* vCPUs, as fetched (NULL, 0 when the list failed). */
 	struct xl_vcpu *vcpu;
+	double *vcpu_pct;		/* each one's CPU%, by sample.c */
 	int nr_vcpu;
 
 	/* Derived from the previous refresh (sample.c). */

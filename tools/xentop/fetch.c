@@ -27,8 +27,10 @@ void xt_sample_free(struct xt_sample *s)
 {
 	int i;
 
-	for (i = 0; i < s->nr; i++)
+	for (i = 0; i < s->nr; i++) {
 		free(s->dom[i].vcpu);
+		free(s->dom[i].vcpu_pct);
+	}
 	free(s->dom);
 	memset(s, 0, sizeof(*s));
 }
@@ -37,12 +39,14 @@ void xt_sample_free(struct xt_sample *s)
 static void xt_fetch_vcpus(struct xl_client *c, struct xt_dom *d, int max)
 {
 	d->vcpu = calloc(max, sizeof(*d->vcpu));
-	if (!d->vcpu)
-		return;
-	d->nr_vcpu = xl_vcpu_list(c, d->domid, d->vcpu, max);
-	if (d->nr_vcpu < 0) {
+	d->vcpu_pct = calloc(max, sizeof(*d->vcpu_pct));
+	if (d->vcpu && d->vcpu_pct)
+		d->nr_vcpu = xl_vcpu_list(c, d->domid, d->vcpu, max);
+	if (!d->vcpu || !d->vcpu_pct || d->nr_vcpu < 0) {
 		free(d->vcpu);
+		free(d->vcpu_pct);
 		d->vcpu = NULL;
+		d->vcpu_pct = NULL;
 		d->nr_vcpu = 0;
 	}
 }

@@ -65,6 +65,22 @@ static void xt_hist_push(struct xt_dom *d, const struct xt_dom *p)
 	d->hist[d->nr_hist++] = (uint8_t)(pct + 0.5);
 }
 
+/* Each vCPU's CPU% against the same vCPU (by id) before, else 0. */
+static void xt_vcpu_update(struct xt_dom *d, const struct xt_dom *p,
+			   uint64_t dt)
+{
+	int i, j;
+
+	for (i = 0; i < d->nr_vcpu && d->vcpu_pct; i++) {
+		d->vcpu_pct[i] = 0;
+		for (j = 0; p && j < p->nr_vcpu; j++)
+			if (p->vcpu[j].vcpu == d->vcpu[i].vcpu)
+				d->vcpu_pct[i] = xt_cpu_pct(p->vcpu[j].cpu_ns,
+							    d->vcpu[i].cpu_ns,
+							    dt);
+	}
+}
+
 static void xt_dom_update(const struct xt_sample *prev, struct xt_sample *cur,
 			  struct xt_dom *d)
 {
@@ -89,6 +105,7 @@ static void xt_dom_update(const struct xt_sample *prev, struct xt_sample *cur,
 		d->mem_mibh = mib * d->age_ns / NS_PER_HOUR;
 	}
 	xt_hist_push(d, p);
+	xt_vcpu_update(d, p, dt);
 }
 
 void xt_sample_update(const struct xt_sample *prev, struct xt_sample *cur)

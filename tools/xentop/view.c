@@ -41,9 +41,9 @@ static void xt_vcpu_rows(const struct xt_dom *d, xt_emit_fn *emit, void *arg)
 		else
 			snprintf(cpu, sizeof(cpu), "%" PRIu32, v->cpu);
 		snprintf(line, sizeof(line),
-			 "    VCPU %3" PRIu32 "  CPU %3s  %-8s %10.1fs",
+			 "    VCPU %3" PRIu32 "  CPU %3s  %-8s %10.1fs %6.1f%%",
 			 v->vcpu, cpu, xt_vcpu_state(v->state),
-			 v->cpu_ns / 1e9);
+			 v->cpu_ns / 1e9, d->vcpu_pct ? d->vcpu_pct[i] : 0);
 		emit(arg, XT_LINE_DETAIL, line);
 	}
 }
