@@ -36,13 +36,25 @@ static int cpu_online_cb(unsigned int cpu)
 	return rc;
 }
 
+/*
+ * Refused (the CPU stays online) while guest domains exist: their vCPUs
+ * may be placed on it, and bringing it back would reset it out of the
+ * hypervisor (INIT-SIPI).
+ */
 static int cpu_offline_cb(unsigned int cpu)
 {
 	unsigned long flags;
+	long rc;
 
 	local_irq_save(flags);
-	devirt_this_cpu();
+	rc = devirt_this_cpu();
 	local_irq_restore(flags);
+	if (rc) {
+		pr_err("CPU %u cannot go offline: %s\n", cpu,
+		       rc == -EBUSY ? "guest domains exist" :
+				      "the hypervisor did not let it go");
+		return rc == -EBUSY ? -EBUSY : -EIO;
+	}
 	pr_info("CPU %u left the hypervisor (going offline)\n", cpu);
 	return 0;
 }

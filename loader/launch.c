@@ -93,13 +93,13 @@ static long vmmcall3(u64 nr, u64 a1, u64 a2, u64 a3)
 	return ret;
 }
 
-/* Interrupts off.  Leave the hypervisor on this CPU. */
-void devirt_this_cpu(void)
+/* Interrupts off.  Leave the hypervisor on this CPU: 0 or -errno. */
+long devirt_this_cpu(void)
 {
 	long rc;
 
 	if (!this_cpu_read(xl_launched))
-		return;
+		return 0;
 	/*
 	 * -EAGAIN: an interrupt for Linux is still in the hypervisor's
 	 * hands; each call lets it deliver.  -EBUSY: guests exist.
@@ -113,10 +113,11 @@ void devirt_this_cpu(void)
 	if (rc) {
 		pr_err("CPU %d: hypervisor refused to let go (%ld)\n",
 		       smp_processor_id(), rc);
-		return;
+		return rc;
 	}
 	svm_off();
 	this_cpu_write(xl_launched, false);
+	return 0;
 }
 
 struct launch_state {

@@ -37,7 +37,7 @@ extern hv_entry_t xl_entry;
 DECLARE_PER_CPU(bool, xl_launched);
 int svm_check_cpu(void);
 int launch_this_cpu(void);
-void devirt_this_cpu(void);
+long devirt_this_cpu(void);
 int launch_all(void);
 int devirt_all(void);
 extern int fail_cpu, late_cpu;
