@@ -198,7 +198,7 @@ void svm_handle_exit(struct hv_cpu *c)
 
 	if (v == c->dom0)
 		dom0_exit(c, code);
-	else
+	else if (!guest_resume_repair(c, v, code))
 		guest_handle_exit(c, v);
 	if (c->guest_mode || READ_ONCE(sched_guest_domains))
 		sched_exit_point(c->index);
@@ -209,5 +209,6 @@ void svm_handle_exit(struct hv_cpu *c)
 	} else {
 		vcpu_before_run(c->loaded);
 		guest_inject(c, c->loaded);
+		guest_resume_save(c->loaded);
 	}
 }

@@ -8,6 +8,9 @@
 
 void guest_handle_exit(struct hv_cpu *c, struct vcpu *v);
 void guest_inject(struct hv_cpu *c, struct vcpu *v);
+/* guest_resume.c: keep the state a VMRUN starts from; repair a loss. */
+void guest_resume_save(struct vcpu *v);
+bool guest_resume_repair(struct hv_cpu *c, struct vcpu *v, u32 code);
 /* guest_cpuid.c, guest_msr.c, vcpu.c */
 void guest_cpuid(struct vcpu *v, u32 leaf, u32 sub, u32 r[4]);
 void guest_msr(struct hv_cpu *c, struct vcpu *v);

@@ -247,13 +247,14 @@ bool arch_vcpu_is_64bit(struct vcpu *v)
 int arch_vcpu_create(struct vcpu *v)
 {
 	struct arch_vcpu *a = alloc_page();
-	struct vmcb *vmcb = alloc_page();
+	/* The VMCB, and after it the state of its last VMRUN (guest_resume.c) */
+	struct vmcb *vmcb = alloc_pages(2);
 
 	if (!a || !vmcb) {
 		if (a)
 			free_pages(a, 1);
 		if (vmcb)
-			free_pages(vmcb, 1);
+			free_pages(vmcb, 2);
 		return -ENOMEM;
 	}
 	memset(a, 0, sizeof(*a));
@@ -271,7 +272,7 @@ void arch_vcpu_free(struct vcpu *v)
 	if (!v->arch)
 		return;
 	if (v->arch->own_vmcb)
-		free_pages(v->arch->vmcb, 1);
+		free_pages(v->arch->vmcb, 2);
 	free_pages(v->arch, 1);
 	v->arch = NULL;
 }
