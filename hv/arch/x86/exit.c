@@ -182,6 +182,34 @@ static void dom0_tlb_check(struct hv_cpu *c)
 	WRITE_ONCE(c->tlb_gen_seen, gen);
 }
 
+static u64 stale_event_reports;
+
+/*
+ * An event cut short by the exit must still be delivered.  But an
+ * external interrupt is only taken with IF=1, and IF drops only once its
+ * delivery is complete: one reported as cut short in a context with
+ * IF=0 was delivered already (seen under QEMU TCG), and injecting it
+ * again would nest an interrupt handler in itself.
+ */
+static u64 cut_short_event(struct hv_cpu *c)
+{
+	struct vmcb_control *ctl = &c->vmcb->control;
+	u64 ev = ctl->exitintinfo;
+
+	if (!(ev & EVENTINJ_VALID))
+		return 0;
+	if ((ev & EVENTINJ_TYPE_MASK) == EVENTINJ_TYPE_INTR &&
+	    !(c->vmcb->save.rflags & RFLAGS_IF)) {
+		if (log_allowed(&stale_event_reports))
+			hv_log("cpu %u: exit %llx reports vector %llu cut short "
+			       "with IF=0; already delivered, dropped",
+			       c->index, (unsigned long long)ctl->exitcode,
+			       (unsigned long long)(ev & 0xff));
+		return 0;
+	}
+	return ev;
+}
+
 void svm_handle_exit(struct hv_cpu *c)
 {
 	struct vmcb_control *ctl = &c->vmcb->control;
@@ -190,9 +218,7 @@ void svm_handle_exit(struct hv_cpu *c)
 
 	c->exits++;
 	ctl->tlb_control = TLB_CONTROL_NONE;
-	/* An event cut short by the exit must still be delivered. */
-	ctl->eventinj = (ctl->exitintinfo & EVENTINJ_VALID) ?
-			ctl->exitintinfo : 0;
+	ctl->eventinj = cut_short_event(c);
 	if (unlikely(c->first_run))
 		handle_first_exit(c, code);
 
