@@ -16,6 +16,7 @@
 #include <hv/errno.h>
 #include <hv/lib.h>
 #include <hv/dom0.h>
+#include <hv/copy_paged.h>
 
 struct pt dom0_npt;
 u8 *dom0_msrpm;			/* 8 KiB */
@@ -73,34 +74,19 @@ void *dom0_gpa_ptr(u64 gpa, u64 len, bool write)
 	return phys_to_virt(hpa);
 }
 
-/* Copy between a hypervisor buffer and Dom0's memory, page by page. */
-static int copy_dom0(u64 gpa, void *buf, size_t len, bool to_dom0)
+/* One page of Dom0's physical memory, for copy_paged(). */
+static void *dom0_page(void *ctx, u64 gpa, u64 len, bool write)
 {
-	u8 *b = buf;
-
-	while (len) {
-		size_t part = MIN(len, PAGE_SIZE - (gpa & (PAGE_SIZE - 1)));
-		u8 *p = dom0_gpa_ptr(gpa, part, to_dom0);
-
-		if (!p)
-			return -EFAULT;
-		if (to_dom0)
-			memcpy(p, b, part);
-		else
-			memcpy(b, p, part);
-		b += part;
-		gpa += part;
-		len -= part;
-	}
-	return 0;
+	(void)ctx;
+	return dom0_gpa_ptr(gpa, len, write);
 }
 
 int copy_to_dom0(u64 gpa, const void *src, size_t len)
 {
-	return copy_dom0(gpa, (void *)src, len, true);
+	return copy_paged(dom0_page, NULL, gpa, (void *)src, len, true);
 }
 
 int copy_from_dom0(void *dst, u64 gpa, size_t len)
 {
-	return copy_dom0(gpa, dst, len, false);
+	return copy_paged(dom0_page, NULL, gpa, dst, len, false);
 }

@@ -9,6 +9,7 @@
 #include "pgtable.h"
 #include "vcpu.h"
 #include <hv/guest_access.h>
+#include <hv/copy_paged.h>
 #include <hv/domain.h>
 #include <hv/domctl.h>
 #include <hv/errno.h>
@@ -57,40 +58,23 @@ static int gva_to_gpa(struct vcpu *v, u64 gva, bool write, u64 *gpa)
 	return -EFAULT;
 }
 
-static int copy_guest(struct vcpu *v, u64 gva, void *buf, u64 len,
-		      bool to_guest)
+/* One page of @ctx's (a vCPU's) virtual memory, for copy_paged(). */
+static void *guest_page(void *ctx, u64 gva, u64 len, bool write)
 {
-	u8 *b = buf;
+	struct vcpu *v = ctx;
+	u64 gpa;
 
-	if (gva + len < gva)
-		return -EFAULT;
-	while (len) {
-		u64 part = MIN(len, PAGE_SIZE - (gva & (PAGE_SIZE - 1)));
-		u64 gpa;
-		u8 *p;
-
-		if (gva_to_gpa(v, gva, to_guest, &gpa))
-			return -EFAULT;
-		p = arch_domain_gpa_ptr(v->dom, gpa, part);
-		if (!p)
-			return -EFAULT;
-		if (to_guest)
-			memcpy(p, b, part);
-		else
-			memcpy(b, p, part);
-		b += part;
-		gva += part;
-		len -= part;
-	}
-	return 0;
+	if (gva_to_gpa(v, gva, write, &gpa))
+		return NULL;
+	return arch_domain_gpa_ptr(v->dom, gpa, len);
 }
 
 int copy_from_guest(struct vcpu *v, void *dst, u64 gva, u64 len)
 {
-	return copy_guest(v, gva, dst, len, false);
+	return copy_paged(guest_page, v, gva, dst, len, false);
 }
 
 int copy_to_guest(struct vcpu *v, u64 gva, const void *src, u64 len)
 {
-	return copy_guest(v, gva, (void *)src, len, true);
+	return copy_paged(guest_page, v, gva, (void *)src, len, true);
 }
