@@ -6,6 +6,7 @@
  * VMCB's attribute layout, so accepted attributes go in unchanged.
  */
 #include "hvm_ctx.h"
+#include "seg.h"
 #include "msr.h"
 #include <hv/errno.h>
 #include <hv/lib.h>
@@ -69,12 +70,24 @@ static bool seg_ok(u16 ar, u32 limit, enum seg_kind kind)
 	return false;
 }
 
-static void set_seg(struct vmcb_seg *s, u16 ar, u32 limit, u64 base)
+/* What both layouts give, widened: the registers after the segments. */
+struct start_regs {
+	u64 cr0, cr3, cr4, efer, flags, ip, sp;
+	u64 gpr[8];	/* a c d b sp bp si di */
+};
+
+static void load_regs(const struct start_regs *r, struct vmcb_save *s,
+		      u64 gpr[8])
 {
-	s->selector = 0;
-	s->attrib = ar;
-	s->limit = limit;
-	s->base = base;
+	s->cr0 = r->cr0 | CR0_ET;
+	s->cr3 = r->cr3;
+	s->cr4 = r->cr4;
+	s->efer = r->efer | EFER_SVME;
+	s->rflags = r->flags | RFLAGS_FIXED;
+	s->rip = r->ip;
+	s->rsp = r->sp;
+	s->rax = r->gpr[0];
+	memcpy(gpr, r->gpr, sizeof(r->gpr));
 }
 
 /* Control registers the CPU would take, and that VMRUN would run. */
@@ -121,31 +134,21 @@ static int load32(const struct vcpu_hvm_x86_32 *r,
 	if (!control_ok(r->cr0, r->cr3, r->cr4, r->efer, caps))
 		return -EINVAL;
 
-	set_seg(&s->cs, r->cs_ar, r->cs_limit, r->cs_base);
-	set_seg(&s->ss, r->ss_ar, r->ss_limit, r->ss_base);
-	set_seg(&s->ds, r->ds_ar, r->ds_limit, r->ds_base);
-	set_seg(&s->es, r->es_ar, r->es_limit, r->es_base);
+	seg_set(&s->cs, 0, r->cs_ar, r->cs_limit, r->cs_base);
+	seg_set(&s->ss, 0, r->ss_ar, r->ss_limit, r->ss_base);
+	seg_set(&s->ds, 0, r->ds_ar, r->ds_limit, r->ds_base);
+	seg_set(&s->es, 0, r->es_ar, r->es_limit, r->es_base);
 	/* FS and GS are not in the context: as DS, Xen does the same. */
-	set_seg(&s->fs, r->ds_ar, r->ds_limit, r->ds_base);
-	set_seg(&s->gs, r->ds_ar, r->ds_limit, r->ds_base);
-	set_seg(&s->tr, r->tr_ar, r->tr_limit, r->tr_base);
+	seg_set(&s->fs, 0, r->ds_ar, r->ds_limit, r->ds_base);
+	seg_set(&s->gs, 0, r->ds_ar, r->ds_limit, r->ds_base);
+	seg_set(&s->tr, 0, r->tr_ar, r->tr_limit, r->tr_base);
 	s->cpl = AR_DPL(r->ss_ar);
-	s->cr0 = r->cr0 | CR0_ET;
-	s->cr3 = r->cr3;
-	s->cr4 = r->cr4;
-	s->efer = r->efer | EFER_SVME;
-	s->rflags = r->eflags | RFLAGS_FIXED;
-	s->rip = r->eip;
-	s->rsp = r->esp;
-	s->rax = r->eax;
-	gpr[0] = r->eax;
-	gpr[1] = r->ecx;
-	gpr[2] = r->edx;
-	gpr[3] = r->ebx;
-	gpr[4] = r->esp;
-	gpr[5] = r->ebp;
-	gpr[6] = r->esi;
-	gpr[7] = r->edi;
+	load_regs(&(struct start_regs){
+		.cr0 = r->cr0, .cr3 = r->cr3, .cr4 = r->cr4, .efer = r->efer,
+		.flags = r->eflags, .ip = r->eip, .sp = r->esp,
+		.gpr = { r->eax, r->ecx, r->edx, r->ebx, r->esp, r->ebp,
+			 r->esi, r->edi },
+	}, s, gpr);
 	return 0;
 }
 
@@ -162,29 +165,13 @@ static int load64(const struct vcpu_hvm_x86_64 *r,
 	if (!control_ok(r->cr0, r->cr3, r->cr4, r->efer, caps))
 		return -EINVAL;
 	/* Flat ring-0 segments, as Xen sets them up for this mode. */
-	set_seg(&s->cs, 0xa9b, 0xffffffff, 0);
-	set_seg(&s->ss, 0xc93, 0xffffffff, 0);
-	set_seg(&s->ds, 0xc93, 0xffffffff, 0);
-	set_seg(&s->es, 0xc93, 0xffffffff, 0);
-	set_seg(&s->fs, 0xc93, 0xffffffff, 0);
-	set_seg(&s->gs, 0xc93, 0xffffffff, 0);
-	set_seg(&s->tr, 0x08b, 0x67, 0);
-	s->cr0 = r->cr0 | CR0_ET;
-	s->cr3 = r->cr3;
-	s->cr4 = r->cr4;
-	s->efer = r->efer | EFER_SVME;
-	s->rflags = r->rflags | RFLAGS_FIXED;
-	s->rip = r->rip;
-	s->rsp = r->rsp;
-	s->rax = r->rax;
-	gpr[0] = r->rax;
-	gpr[1] = r->rcx;
-	gpr[2] = r->rdx;
-	gpr[3] = r->rbx;
-	gpr[4] = r->rsp;
-	gpr[5] = r->rbp;
-	gpr[6] = r->rsi;
-	gpr[7] = r->rdi;
+	seg_flat(s, 0xa9b, 0, 0, 0);
+	load_regs(&(struct start_regs){
+		.cr0 = r->cr0, .cr3 = r->cr3, .cr4 = r->cr4, .efer = r->efer,
+		.flags = r->rflags, .ip = r->rip, .sp = r->rsp,
+		.gpr = { r->rax, r->rcx, r->rdx, r->rbx, r->rsp, r->rbp,
+			 r->rsi, r->rdi },
+	}, s, gpr);
 	return 0;
 }
 
@@ -207,9 +194,6 @@ int hvm_ctx_load(const struct vcpu_hvm_context *ctx,
 	}
 	if (rc)
 		return rc;
-	set_seg(&s->ldtr, 0x082, 0, 0);	/* null LDT, as at boot */
-	s->dr6 = 0xffff0ff0;
-	s->dr7 = 0x400;
-	s->g_pat = 0x0007040600070406ULL;
+	seg_reset_rest(s);
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include "msr.h"
 #include "lapic.h"
 #include "hvm_ctx.h"
+#include "seg.h"
 #include <hv/domain.h>
 #include <hv/mm.h>
 #include <hv/log.h>
@@ -124,14 +125,6 @@ int arch_dom0_vcpu_create(struct vcpu *v, struct vmcb *vmcb, u64 vmcb_pa)
 	return 0;
 }
 
-static void set_seg(struct vmcb_seg *s, u16 sel, u16 attrib, u32 limit)
-{
-	s->selector = sel;
-	s->attrib = attrib;
-	s->limit = limit;
-	s->base = 0;
-}
-
 u64 arch_domain_ncr3(struct domain *d);
 
 /* Intercepts: everything a guest must not do, and every interrupt. */
@@ -173,21 +166,12 @@ void arch_vcpu_pvh_state(struct vcpu *v, u32 entry, u32 ebx)
 	struct vmcb_save *s = &vcpu_vmcb(v)->save;
 
 	memset(s, 0, sizeof(*s));
-	set_seg(&s->cs, 0x08, 0xc9b, 0xffffffff);
-	set_seg(&s->ds, 0x10, 0xc93, 0xffffffff);
-	set_seg(&s->es, 0x10, 0xc93, 0xffffffff);
-	set_seg(&s->ss, 0x10, 0xc93, 0xffffffff);
-	set_seg(&s->fs, 0x10, 0xc93, 0xffffffff);
-	set_seg(&s->gs, 0x10, 0xc93, 0xffffffff);
-	set_seg(&s->tr, 0x18, 0x08b, 0x67);
-	set_seg(&s->ldtr, 0, 0x082, 0);
+	seg_flat(s, 0xc9b, 0x08, 0x10, 0x18);	/* 32-bit code */
+	seg_reset_rest(s);
 	s->cr0 = CR0_PE | CR0_ET;
 	s->efer = EFER_SVME;
 	s->rflags = 0x2;
 	s->rip = entry;
-	s->dr6 = 0xffff0ff0;
-	s->dr7 = 0x400;
-	s->g_pat = 0x0007040600070406ULL;
 	memset(v->arch->gpr, 0, sizeof(v->arch->gpr));
 	v->arch->gpr[GPR_RBX] = ebx;
 	fpu_reset(v->arch);
