@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Requests to replies.  The payload is a guest's bytes: its arguments are
+ * NUL-terminated strings that must lie inside it (XS_WRITE's value is the
+ * rest), and every path goes through xs_path_canonical().
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wire.h"
+
+static void reply_error(struct xs_reply *rep, int err)
+{
+	const char *name = "EINVAL";
+
+	for (size_t i = 0; i < sizeof(xsd_errors) / sizeof(xsd_errors[0]); i++)
+		if (xsd_errors[i].errnum == -err)
+			name = xsd_errors[i].errstring;
+	rep->type = XS_ERROR;
+	rep->len = (uint32_t)strlen(name) + 1;
+	memcpy(rep->data, name, rep->len);
+	rep->changed[0] = '\0';
+}
+
+static void reply_ok(struct xs_reply *rep)
+{
+	memcpy(rep->data, "OK", 3);
+	rep->len = 3;
+}
+
+/*
+ * The NUL-terminated argument at offset *@next of the payload, or NULL
+ * when it does not end inside the payload; *@next moves past it.
+ */
+static const char *arg(const char *payload, uint32_t len, uint32_t *next)
+{
+	const char *start = payload + *next;
+	const char *nul;
+
+	if (*next >= len)
+		return NULL;
+	nul = memchr(start, '\0', len - *next);
+	if (!nul)
+		return NULL;
+	*next = (uint32_t)(nul - payload) + 1;
+	return start;
+}
+
+static int perm_parse(const char *s, enum xs_perm *perm, uint32_t *dom)
+{
+	static const char letters[] = "nrwb";
+	const char *l = strchr(letters, s[0]);
+	char *end;
+	unsigned long d;
+
+	if (!s[0] || !l || s[1] < '0' || s[1] > '9')
+		return -EINVAL;
+	errno = 0;
+	d = strtoul(s + 1, &end, 10);
+	if (errno || *end || d > UINT16_MAX)
+		return -EINVAL;
+	*perm = (enum xs_perm)(l - letters);
+	*dom = (uint32_t)d;
+	return 0;
+}
+
+/* "n3\0r0\0": the owner's entry first (its letter is the default). */
+static int perms_parse(const char *payload, uint32_t len, uint32_t at,
+		       struct xs_perms *p)
+{
+	const char *s;
+	enum xs_perm perm;
+	uint32_t dom;
+
+	memset(p, 0, sizeof(*p));
+	s = arg(payload, len, &at);
+	if (!s || perm_parse(s, &p->other, &p->owner))
+		return -EINVAL;
+	while (at < len) {
+		s = arg(payload, len, &at);
+		if (!s || perm_parse(s, &perm, &dom) || p->nr >= XS_MAX_ACL)
+			return -EINVAL;
+		p->dom[p->nr] = dom;
+		p->perm[p->nr++] = perm;
+	}
+	return 0;
+}
+
+static int perms_format(const struct xs_perms *p, char *buf, size_t size)
+{
+	static const char letters[] = "nrwb";
+	size_t at = 0;
+	int n;
+
+	n = snprintf(buf, size, "%c%u", letters[p->other], p->owner);
+	if (n < 0 || (size_t)n >= size)
+		return -E2BIG;
+	at = (size_t)n + 1;
+	for (unsigned int i = 0; i < p->nr; i++) {
+		n = snprintf(buf + at, size - at, "%c%u", letters[p->perm[i]],
+			     p->dom[i]);
+		if (n < 0 || (size_t)n >= size - at)
+			return -E2BIG;
+		at += (size_t)n + 1;
+	}
+	return (int)at;
+}
+
+static long path_op(struct xs_store *s, uint32_t dom, uint32_t type,
+		    const char *path, const char *payload, uint32_t len,
+		    uint32_t rest, struct xs_reply *rep)
+{
+	struct xs_perms p;
+	long n;
+
+	switch (type) {
+	case XS_READ:
+		n = xs_read(s, dom, path, rep->data, sizeof(rep->data));
+		return n > (long)sizeof(rep->data) ? -E2BIG : n;
+	case XS_DIRECTORY:
+		n = xs_directory(s, dom, path, rep->data, sizeof(rep->data));
+		return n > (long)sizeof(rep->data) ? -E2BIG : n;
+	case XS_GET_PERMS:
+		n = xs_get_perms(s, dom, path, &p);
+		return n ? n : perms_format(&p, rep->data, sizeof(rep->data));
+	case XS_WRITE:
+		n = xs_write(s, dom, path, payload + rest, len - rest);
+		break;
+	case XS_MKDIR:
+		n = xs_mkdir(s, dom, path);
+		break;
+	case XS_RM:
+		n = xs_rm(s, dom, path);
+		break;
+	case XS_SET_PERMS:
+		n = perms_parse(payload, len, rest, &p);
+		if (!n)
+			n = xs_set_perms(s, dom, path, &p);
+		break;
+	default:
+		return -ENOSYS;	/* not reached: xs_handle sorted types */
+	}
+	if (n)
+		return n;
+	snprintf(rep->changed, sizeof(rep->changed), "%s", path);
+	reply_ok(rep);
+	return rep->len;
+}
+
+void xs_handle(struct xs_store *s, uint32_t dom, uint32_t type,
+	       const char *payload, uint32_t len, struct xs_reply *rep)
+{
+	char path[XENSTORE_ABS_PATH_MAX + 1];
+	const char *a;
+	uint32_t at = 0;
+	long n;
+
+	rep->type = type;
+	rep->len = 0;
+	rep->changed[0] = '\0';
+	if (len > XENSTORE_PAYLOAD_MAX) {
+		reply_error(rep, -E2BIG);
+		return;
+	}
+	if (type == XS_GET_DOMAIN_PATH) {
+		uint32_t d;
+
+		a = arg(payload, len, &at);
+		if (!a || strspn(a, "0123456789") != strlen(a) || !a[0] ||
+		    strlen(a) > 5) {
+			reply_error(rep, -EINVAL);
+			return;
+		}
+		d = (uint32_t)strtoul(a, NULL, 10);
+		n = snprintf(rep->data, sizeof(rep->data), "/local/domain/%u",
+			     d);
+		rep->len = (uint32_t)n + 1;
+		return;
+	}
+	switch (type) {
+	case XS_READ: case XS_DIRECTORY: case XS_GET_PERMS: case XS_WRITE:
+	case XS_MKDIR: case XS_RM: case XS_SET_PERMS:
+		break;
+	default:
+		reply_error(rep, -ENOSYS);
+		return;
+	}
+	a = arg(payload, len, &at);
+	if (!a) {
+		reply_error(rep, -EINVAL);
+		return;
+	}
+	n = xs_path_canonical(dom, a, path, sizeof(path));
+	if (!n && path[0] != '/')
+		n = -EINVAL;	/* "@..." names are for watches only */
+	if (!n)
+		n = path_op(s, dom, type, path, payload, len, at, rep);
+	if (n < 0)
+		reply_error(rep, (int)n);
+	else
+		rep->len = (uint32_t)n;
+}
