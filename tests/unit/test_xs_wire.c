@@ -17,6 +17,7 @@
 #include "wire.h"
 
 static struct xs_reply rep;
+static struct xs_conn conn[8];
 
 static int setup(void **state)
 {
@@ -32,6 +33,8 @@ static int setup(void **state)
 
 static int td(void **state)
 {
+	for (unsigned int i = 0; i < 8; i++)
+		xs_watch_del_all(&conn[i]);
 	xs_store_free(*state);
 	return 0;
 }
@@ -41,7 +44,8 @@ static void req(struct xs_store *s, uint32_t dom, uint32_t type,
 		const char *payload, uint32_t len)
 {
 	memset(&rep, 0xa5, sizeof(rep));
-	xs_handle(s, dom, type, payload, len, &rep);
+	conn[dom].dom = dom;
+	xs_handle(s, &conn[dom], type, payload, len, &rep);
 }
 
 static void expect_error(const char *name)
@@ -145,8 +149,17 @@ static void test_hostile(void **state)
 	/* Not implemented yet, or not a request at all. */
 	req(s, 3, XS_TRANSACTION_START, "", 1);
 	expect_error("ENOSYS");
+	/* Watches: token must end inside, and no twins. */
+	req(s, 3, XS_WATCH, "a\0tok", 5);
+	expect_error("EINVAL");
+	req(s, 3, XS_WATCH, "a//b\0tok", 9);
+	expect_error("EINVAL");
 	req(s, 3, XS_WATCH, "a\0tok", 6);
-	expect_error("ENOSYS");
+	expect_ok(XS_WATCH);
+	req(s, 3, XS_WATCH, "a\0tok", 6);
+	expect_error("EEXIST");
+	req(s, 3, XS_UNWATCH, "a\0other", 8);
+	expect_error("ENOENT");
 	req(s, 3, 0xffff, "a", 2);
 	expect_error("ENOSYS");
 	/* Over the protocol's payload limit. */
@@ -155,11 +168,85 @@ static void test_hostile(void **state)
 	expect_error("E2BIG");
 }
 
+struct events {
+	unsigned int nr;
+	char path[4][64], token[4][16];
+};
+
+static void record(void *ctx, const char *path, const char *token)
+{
+	struct events *e = ctx;
+
+	assert_true(e->nr < 4);
+	snprintf(e->path[e->nr], sizeof(e->path[0]), "%s", path);
+	snprintf(e->token[e->nr++], sizeof(e->token[0]), "%s", token);
+}
+
+/* The balloon driver's watch on memory/target, and Dom0's on a home. */
+static void test_watch_events(void **state)
+{
+	struct xs_store *s = *state;
+	struct events e = { 0 };
+
+	req(s, 3, XS_WATCH, "memory/target\0bal", 18);
+	expect_ok(XS_WATCH);
+	req(s, 0, XS_WATCH, "/local/domain/3\0home", 21);
+	expect_ok(XS_WATCH);
+	req(s, 0, XS_WATCH, "@releaseDomain\0rel", 19);
+	expect_ok(XS_WATCH);
+	/* Dom0 sets the target: both fire, each seeing its own form. */
+	req(s, 0, XS_WRITE, "/local/domain/3/memory/target\0" "8192", 35);
+	expect_ok(XS_WRITE);
+	assert_int_equal(xs_watch_fire(&conn[3], rep.changed, record, &e), 1);
+	assert_string_equal(e.path[0], "memory/target");
+	assert_string_equal(e.token[0], "bal");
+	assert_int_equal(xs_watch_fire(&conn[0], rep.changed, record, &e), 1);
+	assert_string_equal(e.path[1], "/local/domain/3/memory/target");
+	assert_string_equal(e.token[1], "home");
+	/* Elsewhere: nothing; the special name: only its watcher. */
+	assert_int_equal(xs_watch_fire(&conn[3], "/local/domain/30/memory",
+				       record, &e), 0);
+	assert_int_equal(xs_watch_fire(&conn[0], "@releaseDomain", record,
+				       &e), 1);
+	assert_int_equal(xs_watch_fire(&conn[3], "@releaseDomain", record,
+				       &e), 0);
+	/* Unwatched, it fires no more. */
+	req(s, 3, XS_UNWATCH, "memory/target\0bal", 18);
+	expect_ok(XS_UNWATCH);
+	assert_int_equal(xs_watch_fire(&conn[3],
+				       "/local/domain/3/memory/target",
+				       record, &e), 0);
+}
+
+static void test_watch_limits(void **state)
+{
+	struct xs_store *s = *state;
+	char buf[64], tok[XS_WATCH_TOKEN_MAX + 8];
+	unsigned int i;
+	int n;
+
+	for (i = 0; i < XS_WATCH_MAX; i++) {
+		memset(buf, 0, sizeof(buf));
+		n = snprintf(buf, sizeof(buf), "w%u", i);
+		req(s, 3, XS_WATCH, buf, (uint32_t)n + 3);	/* token "" */
+		expect_ok(XS_WATCH);
+	}
+	req(s, 3, XS_WATCH, "more\0", 6);
+	expect_error("ENOSPC");
+	memset(tok, 't', sizeof(tok));
+	memcpy(tok, "x\0", 2);
+	tok[sizeof(tok) - 1] = '\0';
+	req(s, 4, XS_WATCH, tok, sizeof(tok));
+	expect_error("E2BIG");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_guest_session, setup, td),
 		cmocka_unit_test_setup_teardown(test_hostile, setup, td),
+		cmocka_unit_test_setup_teardown(test_watch_events, setup, td),
+		cmocka_unit_test_setup_teardown(test_watch_limits, setup, td),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -149,9 +149,35 @@ static long path_op(struct xs_store *s, uint32_t dom, uint32_t type,
 	return rep->len;
 }
 
-void xs_handle(struct xs_store *s, uint32_t dom, uint32_t type,
+/* XS_WATCH / XS_UNWATCH: "path\0token\0". */
+static long watch_op(struct xs_conn *c, uint32_t type, const char *payload,
+		     uint32_t len, struct xs_reply *rep)
+{
+	char path[XENSTORE_ABS_PATH_MAX + 1];
+	uint32_t at = 0;
+	const char *p = arg(payload, len, &at);
+	const char *token = arg(payload, len, &at);
+	long n;
+
+	if (!p || !token)
+		return -EINVAL;
+	n = xs_path_canonical(c->dom, p, path, sizeof(path));
+	if (n)
+		return n;
+	if (type == XS_WATCH)
+		n = xs_watch_add(c, path, p[0] != '/' && p[0] != '@', token);
+	else
+		n = xs_watch_del(c, path, token);
+	if (n)
+		return n;
+	reply_ok(rep);
+	return rep->len;
+}
+
+void xs_handle(struct xs_store *s, struct xs_conn *c, uint32_t type,
 	       const char *payload, uint32_t len, struct xs_reply *rep)
 {
+	uint32_t dom = c->dom;
 	char path[XENSTORE_ABS_PATH_MAX + 1];
 	const char *a;
 	uint32_t at = 0;
@@ -183,6 +209,11 @@ void xs_handle(struct xs_store *s, uint32_t dom, uint32_t type,
 	case XS_READ: case XS_DIRECTORY: case XS_GET_PERMS: case XS_WRITE:
 	case XS_MKDIR: case XS_RM: case XS_SET_PERMS:
 		break;
+	case XS_WATCH: case XS_UNWATCH:
+		n = watch_op(c, type, payload, len, rep);
+		if (n < 0)
+			reply_error(rep, (int)n);
+		return;
 	default:
 		reply_error(rep, -ENOSYS);
 		return;
