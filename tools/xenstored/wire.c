@@ -48,9 +48,11 @@ static const char *arg(const char *payload, uint32_t len, uint32_t *next)
 	return start;
 }
 
+/* Xen's permission letters, in enum xs_perm's order. */
+static const char letters[] = "nrwb";
+
 static int perm_parse(const char *s, enum xs_perm *perm, uint32_t *dom)
 {
-	static const char letters[] = "nrwb";
 	const char *l = strchr(letters, s[0]);
 	char *end;
 	unsigned long d;
@@ -90,7 +92,6 @@ static int perms_parse(const char *payload, uint32_t len, uint32_t at,
 
 static int perms_format(const struct xs_perms *p, char *buf, size_t size)
 {
-	static const char letters[] = "nrwb";
 	size_t at = 0;
 	int n;
 
