@@ -372,6 +372,8 @@ long do_domctl(u64 cmd, u64 gpa, u64 len)
 		DOMCTL(struct xl_ctl_dom_shutdown, dom_force_shutdown);
 	case XL_CTL_DOM_BALLOON:
 		DOMCTL(struct xl_ctl_dom_balloon, dom_balloon);
+	case XL_CTL_DOM_STORE:
+		DOMCTL(struct xl_ctl_dom_store, dom_store);
 	}
 	return -EINVAL;
 }

@@ -14,6 +14,10 @@
  * Queue locks (schedule.c) nest inside: a send may wake a vCPU while
  * holding a domain lock; nothing holding a queue lock takes a domain
  * lock (VIRQ_TIMER from the scheduler uses atomics only).
+ *
+ * Dom0 is not a Xen domain and has no port table: a guest port bound to
+ * a Dom0 backend (xenstore) is interdomain with remote NULL.  The
+ * guest's sends on it raise dom0_kick, which Dom0's daemon collects.
  */
 #include <hv/hypercall.h>
 #include <hv/xen_guest.h>
@@ -245,7 +249,7 @@ static void close_locked(struct domain *d, u32 port)
 {
 	struct evtchn *c = &d->evtchn[port];
 
-	if (c->state == EVTCHNSTAT_interdomain) {
+	if (c->state == EVTCHNSTAT_interdomain && c->remote) {
 		struct evtchn *r = &c->remote->evtchn[c->remote_port];
 
 		/* The peer's end waits for someone to bind it again. */
@@ -276,8 +280,11 @@ static long close_port(struct domain *d, u64 port)
 		spin_unlock(&bind_lock);
 		return -EINVAL;
 	}
-	/* Interdomain bindings change only under bind_lock: c->remote holds. */
-	if (READ_ONCE(c->state) == EVTCHNSTAT_interdomain)
+	/*
+	 * Interdomain bindings change only under bind_lock: c->remote
+	 * holds.  NULL: Dom0's end, which has no table.
+	 */
+	if (READ_ONCE(c->state) == EVTCHNSTAT_interdomain && c->remote)
 		rd = c->remote;
 	lock_pair(d, rd);
 	if (c->state == EVTCHNSTAT_closed)
@@ -301,7 +308,7 @@ void evtchn_close_all(struct domain *d)
 
 		if (c->state == EVTCHNSTAT_closed)
 			continue;
-		if (c->state == EVTCHNSTAT_interdomain)
+		if (c->state == EVTCHNSTAT_interdomain && c->remote)
 			rd = c->remote;
 		lock_pair(d, rd);
 		close_locked(d, p);
@@ -319,6 +326,8 @@ static long send(struct domain *d, u64 port)
 	c = evtchn_port(d->evtchn, port);
 	if (!c)
 		ret = -EINVAL;
+	else if (c->state == EVTCHNSTAT_interdomain && !c->remote)
+		WRITE_ONCE(d->dom0_kick, true);	/* Dom0's daemon looks */
 	else if (c->state == EVTCHNSTAT_interdomain)
 		deliver(c->remote, c->remote_port);
 	else if (c->state == EVTCHNSTAT_unbound)
@@ -330,6 +339,38 @@ static long send(struct domain *d, u64 port)
 		__atomic_add_fetch(&d->stats.evtchn_sends, 1,
 				   __ATOMIC_RELAXED);
 	return ret;
+}
+
+int evtchn_bind_dom0(struct domain *d)
+{
+	int port;
+
+	spin_lock(&d->evtchn_lock);
+	port = d->ports_closed ? -ESRCH : evtchn_port_alloc(d->evtchn);
+	if (port > 0) {
+		struct evtchn *c = &d->evtchn[port];
+
+		evtchn_2l_clear_pending(d->shared_info, port);
+		c->state = EVTCHNSTAT_interdomain;
+		c->notify_vcpu = 0;
+		c->remote_domid = DOMID_DOM0;
+		c->remote_port = 0;
+		c->remote = NULL;
+	}
+	spin_unlock(&d->evtchn_lock);
+	return port;
+}
+
+void evtchn_notify_from_dom0(struct domain *d, u32 port)
+{
+	struct evtchn *c;
+
+	spin_lock(&d->evtchn_lock);
+	c = evtchn_port(d->evtchn, port);
+	/* The guest may have closed it, or rebound the number since. */
+	if (c && c->state == EVTCHNSTAT_interdomain && !c->remote)
+		deliver(d, port);
+	spin_unlock(&d->evtchn_lock);
 }
 
 static long unmask(struct domain *d, u64 port)

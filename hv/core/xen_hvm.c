@@ -63,12 +63,18 @@ static long param(struct vcpu *v, u64 arg, bool set)
 			return set_callback(d, p.value);
 		p.value = d->callback_irq;
 		break;
-	case HVM_PARAM_CONSOLE_PFN:
-	case HVM_PARAM_CONSOLE_EVTCHN:
 	case HVM_PARAM_STORE_PFN:
 	case HVM_PARAM_STORE_EVTCHN:
-		/* The toolstack's to set.  0 (none) until the console and
-		 * xenstore backends exist in Dom0. */
+		/* The toolstack's to set (XL_STORE_SETUP); 0: no store. */
+		if (set)
+			return -EPERM;
+		p.value = !d->store_port ? 0 :
+			  p.index == HVM_PARAM_STORE_PFN ? d->store_gfn :
+			  d->store_port;
+		break;
+	case HVM_PARAM_CONSOLE_PFN:
+	case HVM_PARAM_CONSOLE_EVTCHN:
+		/* 0 (none) until a console backend exists in Dom0. */
 		if (set)
 			return -EPERM;
 		p.value = 0;

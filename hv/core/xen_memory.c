@@ -52,24 +52,37 @@ static long add_to_physmap(struct vcpu *v, u64 arg)
 
 /*
  * The map the builder gave in hvm_start_info (tools/builder/build.c):
- * RAM from 0 to the end of what it populated.
+ * RAM from 0 to the end of what it populated, but for the xenstore
+ * ring's frame, which is reserved (the guest's, not for its allocator).
  */
 static long memory_map(struct vcpu *v, u64 arg)
 {
-	struct e820_entry ram = {
-		.addr = 0,
-		.size = arch_domain_gfn_end(v->dom) << PAGE_SHIFT,
-		.type = XEN_HVM_MEMMAP_TYPE_RAM,
-	};
+	struct domain *d = v->dom;
+	u64 end = arch_domain_gfn_end(d) << PAGE_SHIFT;
+	struct e820_entry e[3];
 	struct xen_memory_map m;
+	u32 n = 0;
 
+	e[n++] = (struct e820_entry){ 0, end, XEN_HVM_MEMMAP_TYPE_RAM };
+	if (d->store_port) {
+		u64 s = d->store_gfn << PAGE_SHIFT;
+
+		e[0].size = s;
+		e[n++] = (struct e820_entry){ s, PAGE_SIZE,
+					      XEN_HVM_MEMMAP_TYPE_RESERVED };
+		if (s + PAGE_SIZE < end)
+			e[n++] = (struct e820_entry){
+				s + PAGE_SIZE, end - s - PAGE_SIZE,
+				XEN_HVM_MEMMAP_TYPE_RAM };
+	}
 	if (copy_from_guest(v, &m, arg, sizeof(m)))
 		return -EFAULT;
-	if (m.nr_entries < 1)
+	if (m.nr_entries < n)
 		return -EINVAL;
-	if (copy_to_guest(v, GUEST_HANDLE_ADDR(m.buffer), &ram, sizeof(ram)))
+	if (copy_to_guest(v, GUEST_HANDLE_ADDR(m.buffer), e,
+			  n * sizeof(e[0])))
 		return -EFAULT;
-	m.nr_entries = 1;
+	m.nr_entries = n;
 	return copy_to_guest(v, arg, &m, sizeof(m)) ? -EFAULT : 0;
 }
 

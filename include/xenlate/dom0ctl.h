@@ -53,6 +53,7 @@ enum xl_ctl_cmd {
 	XL_CTL_VCPU_LIST = 19,	/* arg: struct xl_ctl_vcpu_list */
 	XL_CTL_DOM_SHUTDOWN = 20,	/* arg: struct xl_ctl_dom_shutdown */
 	XL_CTL_DOM_BALLOON = 21,	/* arg: struct xl_ctl_dom_balloon */
+	XL_CTL_DOM_STORE = 22,	/* arg: struct xl_ctl_dom_store */
 };
 
 /* A new guest domain, with no memory and its vCPUs not started. */
@@ -305,6 +306,50 @@ struct xl_ctl_dom_balloon {
 	uint64_t nr_pages;	/* out: frames the guest has */
 	uint64_t max_pages;	/* out */
 	uint64_t spare;		/* out: frames in the spare pool */
+};
+
+/*
+ * Xenstore (docs/domains-plan.md).  Dom0 never maps a guest's store
+ * page (decision 6): the hypervisor moves the bytes of its ring
+ * (struct xenstore_domain_interface, xen/io/xs_wire.h) and Dom0's
+ * daemon interprets them.
+ *
+ * XL_STORE_SETUP: while the domain is being built, guest frame gfn (one
+ *   of its own, not RAM in its memory map) becomes its store ring, and a
+ *   port bound to Dom0 is made in it: port (out).  The guest reads both
+ *   with HVM_PARAM_STORE_PFN / _EVTCHN.  Once per domain (-EEXIST).
+ * XL_STORE_READ: up to len bytes of requests the guest queued, copied
+ *   to buf; len (out) says how many.  Space freed: the guest is
+ *   notified.
+ * XL_STORE_WRITE: up to len bytes from buf onto the response ring, as
+ *   many as fit; len (out) says how many; the guest is notified.
+ * XL_STORE_PENDING: the domains that notified their store port since
+ *   the last call, as uint32_t ids into buf (len entries at most; out:
+ *   how many).  Each is reported once per notification batch.  domid is
+ *   ignored.
+ *
+ * READ and WRITE return -EIO when the guest's ring indices are
+ * impossible (more queued than the ring holds): the guest broke its own
+ * ring, and its connection is dead.  -ENOENT when it has no store, or
+ * the ring's frame is not the guest's any more.
+ */
+#define XL_STORE_IO_MAX		4096	/* bytes per READ / WRITE */
+#define XL_STORE_PENDING_MAX	256	/* ids per PENDING */
+enum xl_store_op {
+	XL_STORE_SETUP = 1,
+	XL_STORE_READ = 2,
+	XL_STORE_WRITE = 3,
+	XL_STORE_PENDING = 4,
+};
+
+struct xl_ctl_dom_store {
+	uint32_t domid;
+	uint32_t op;		/* enum xl_store_op */
+	uint64_t gfn;		/* SETUP */
+	uint64_t buf;		/* guest-physical address in Dom0 */
+	uint64_t len;		/* in: room; out: bytes or ids moved */
+	uint32_t port;		/* SETUP, out: the guest's port */
+	uint32_t pad;
 };
 
 struct xl_ctl_info {

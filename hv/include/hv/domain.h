@@ -66,6 +66,12 @@ struct domain {
 	u32 pollers;		/* vCPUs in SCHEDOP_poll */
 	u64 callback_irq;	/* HVM_PARAM_CALLBACK_IRQ as set */
 	u8 upcall_vector;	/* from it; 0: no upcalls */
+
+	/* Xenstore (core/store.c); store_port 0: none. */
+	u64 store_gfn;		/* the ring's frame, the guest's own */
+	u32 store_port;		/* the guest's port bound to Dom0 */
+	/* The guest sent on a port bound to Dom0 since Dom0 last looked. */
+	bool dom0_kick;
 };
 
 /*

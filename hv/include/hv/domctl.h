@@ -18,6 +18,8 @@ long bvt_global_get(struct xl_ctl_bvt_global *req);
 long bvt_global_set(struct xl_ctl_bvt_global *req);
 long dom_vcpu_list(struct xl_ctl_vcpu_list *req);
 long dom_force_shutdown(struct xl_ctl_dom_shutdown *req);
+/* core/store.c */
+long dom_store(struct xl_ctl_dom_store *req);
 
 /* arch/x86/domain.c */
 void arch_domain_setup(u32 paging_levels);

@@ -45,6 +45,13 @@ bool vcpu_events_pending(struct vcpu *v);
 void evtchn_close_all(struct domain *d);
 /* VIRQ_TIMER for @v from the scheduler (queue lock held): no wake. */
 void evtchn_virq_timer(struct vcpu *v);
+/* A port of @d bound to a Dom0 backend: the port, or -ENOSPC / -ESRCH. */
+int evtchn_bind_dom0(struct domain *d);
+/*
+ * Dom0's backend notifies @port of @d (if still bound to Dom0).  The
+ * caller keeps @d alive (the domctl lock).
+ */
+void evtchn_notify_from_dom0(struct domain *d, u32 port);
 
 /* arch */
 int arch_domain_map_shared(struct domain *d, u64 gfn, void *page);
