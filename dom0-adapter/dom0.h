@@ -49,6 +49,12 @@ int xl_genl_domain_console(struct sk_buff *skb, struct genl_info *info);
 int xl_genl_domain_shutdown(struct sk_buff *skb, struct genl_info *info);
 int xl_genl_vcpu_list(struct sk_buff *skb, struct genl_info *info);
 
+/* Xenstore rings for Dom0's daemon (store.c). */
+int xl_genl_store_setup(struct sk_buff *skb, struct genl_info *info);
+int xl_genl_store_read(struct sk_buff *skb, struct genl_info *info);
+int xl_genl_store_write(struct sk_buff *skb, struct genl_info *info);
+int xl_genl_store_pending(struct sk_buff *skb, struct genl_info *info);
+
 /* BVT parameters (bvt.c). */
 int xl_genl_sched_bvt_get(struct sk_buff *skb, struct genl_info *info);
 int xl_genl_sched_bvt_set(struct sk_buff *skb, struct genl_info *info);

@@ -123,6 +123,17 @@ static const struct nla_policy xl_dom_mem_set_policy[XL_A_MAX + 1] = {
 	[XL_A_DOM_TARGET_KB]	= { .type = NLA_U64 },
 };
 
+static const struct nla_policy xl_store_setup_policy[XL_A_MAX + 1] = {
+	[XL_A_DOM_ID]		= NLA_POLICY_RANGE(NLA_U32, 1, 0x7fef),
+	[XL_A_DOM_GPA]		= { .type = NLA_U64 },
+};
+
+static const struct nla_policy xl_store_write_policy[XL_A_MAX + 1] = {
+	[XL_A_DOM_ID]		= NLA_POLICY_RANGE(NLA_U32, 1, 0x7fef),
+	[XL_A_DOM_DATA]		= { .type = NLA_BINARY,
+				    .len = XL_STORE_IO_MAX },
+};
+
 static const struct genl_ops xl_genl_ops[] = {
 	{
 		.cmd	= XL_CMD_INFO,
@@ -242,6 +253,34 @@ static const struct genl_ops xl_genl_ops[] = {
 		.policy	= xl_dom_mem_set_policy,
 		.maxattr = XL_A_MAX,
 		.doit	= xl_genl_domain_mem_set,
+	},
+	{
+		.cmd	= XL_CMD_STORE_SETUP,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_store_setup_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_store_setup,
+	},
+	{
+		.cmd	= XL_CMD_STORE_READ,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_dom_id_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_store_read,
+	},
+	{
+		.cmd	= XL_CMD_STORE_WRITE,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_store_write_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_store_write,
+	},
+	{
+		.cmd	= XL_CMD_STORE_PENDING,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_info_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_store_pending,
 	},
 };
 

@@ -74,6 +74,22 @@ enum xl_genl_cmd {
 	 * XL_A_DOM_MAXMEM_KB.
 	 */
 	XL_CMD_DOMAIN_MEM_SET,
+	/*
+	 * Xenstore, for Dom0's daemon (xl_ctl_dom_store in dom0ctl.h).
+	 * SETUP req: XL_A_DOM_ID, XL_A_DOM_GPA (the ring's page-aligned
+	 * guest-physical address), only while building; reply: XL_A_DOM_ID,
+	 * XL_A_STORE_PORT.
+	 */
+	XL_CMD_STORE_SETUP,
+	/* req: XL_A_DOM_ID; reply: XL_A_DOM_ID, XL_A_DOM_DATA (maybe empty) */
+	XL_CMD_STORE_READ,
+	/*
+	 * req: XL_A_DOM_ID, XL_A_DOM_DATA (1 .. XL_STORE_IO_MAX bytes);
+	 * reply: XL_A_DOM_ID, XL_A_STORE_LEN (bytes that fit the ring).
+	 */
+	XL_CMD_STORE_WRITE,
+	/* reply: XL_A_STORE_DOMIDS, the guests that notified since */
+	XL_CMD_STORE_PENDING,
 	__XL_CMD_MAX,
 };
 #define XL_CMD_MAX (__XL_CMD_MAX - 1)
@@ -126,6 +142,9 @@ enum xl_genl_attr {
 	XL_A_VCPU_CPU_NS,	/* u64: CPU time charged, ever */
 	XL_A_DOM_TARGET_KB,	/* u64: balloon target (also in XL_A_DOM) */
 	XL_A_DOM_CPU_MASK,	/* u64: hard affinity, bit N: CPU N; 0: any */
+	XL_A_STORE_PORT,	/* u32: the guest's xenstore port */
+	XL_A_STORE_LEN,		/* u32: bytes moved */
+	XL_A_STORE_DOMIDS,	/* binary: u32 domain ids */
 	__XL_A_MAX,
 };
 #define XL_A_MAX (__XL_A_MAX - 1)

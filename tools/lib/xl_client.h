@@ -200,4 +200,22 @@ int xl_domain_console_read(struct xl_client *c, uint32_t domid, uint64_t seq,
 			   void *buf, size_t size, uint64_t *next,
 			   uint64_t *dropped);
 
+/*
+ * Xenstore rings (XL_CMD_STORE_*), for the xenstore daemon.  Setup: guest
+ * frame at @gpa becomes domain @domid's ring, *@port its store port
+ * (only while the domain is being built).  Read: request bytes the guest
+ * queued, at most @size: how many.  Write: 1 .. XL_STORE_CHUNK bytes
+ * onto the response ring: how many fitted.  Pending: ids of the guests
+ * that notified since the last call: how many.  -EIO: the guest broke
+ * its ring.
+ */
+#define XL_STORE_CHUNK		4096	/* XL_STORE_IO_MAX */
+int xl_store_setup(struct xl_client *c, uint32_t domid, uint64_t gpa,
+		   uint32_t *port);
+int xl_store_read(struct xl_client *c, uint32_t domid, void *buf,
+		  size_t size);
+int xl_store_write(struct xl_client *c, uint32_t domid, const void *buf,
+		   size_t len);
+int xl_store_pending(struct xl_client *c, uint32_t *ids, size_t max);
+
 #endif

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * XL_CMD_STORE_*: the bytes of guests' xenstore rings, for Dom0's
+ * xenstore daemon (tools/xenstored).  The hypervisor moves them
+ * (XL_CTL_DOM_STORE: Dom0 never maps a guest's page); this side only
+ * checks that Dom0 knows the domain and carries the bytes over netlink.
+ */
+#include <linux/io.h>
+#include <linux/slab.h>
+#include <net/genetlink.h>
+
+#include <xenlate/dom0ctl.h>
+#include <xenlate/genl.h>
+
+#include "dom0.h"
+
+/* The request block and its data buffer, by physical address. */
+struct xl_store_call {
+	struct xl_ctl_dom_store req;
+	u8 data[XL_STORE_IO_MAX];
+};
+
+static long xl_store_call(struct genl_info *info, struct xl_store_call *c)
+{
+	long ret;
+
+	if (c->req.op != XL_STORE_PENDING && !xl_guest_exists(c->req.domid)) {
+		GENL_SET_ERR_MSG(info, "no such domain");
+		return -ESRCH;
+	}
+	c->req.buf = virt_to_phys(c->data);
+	ret = xl_hv_call(XL_CTL_DOM_STORE, &c->req, sizeof(c->req),
+			 info->extack);
+	switch (ret) {
+	case -ESRCH:
+		GENL_SET_ERR_MSG(info, "no such domain in the hypervisor");
+		break;
+	case -ENOENT:
+		GENL_SET_ERR_MSG(info, "the domain has no xenstore ring");
+		break;
+	case -EIO:
+		GENL_SET_ERR_MSG(info,
+				 "the guest broke its xenstore ring (impossible indices)");
+		break;
+	case -EEXIST:
+		GENL_SET_ERR_MSG(info, "the domain has a xenstore ring already");
+		break;
+	case -EPERM:
+		GENL_SET_ERR_MSG(info, "only before the domain first runs");
+		break;
+	case -EINVAL:
+		if (c->req.op == XL_STORE_SETUP)
+			GENL_SET_ERR_MSG(info,
+					 "the ring's frame is not the guest's memory");
+		break;
+	}
+	return ret;
+}
+
+/* Reply with the domain id and one more attribute. */
+static int xl_store_reply(struct genl_info *info, u32 domid, int attr,
+			  const void *data, u32 len, u32 val)
+{
+	struct sk_buff *msg = genlmsg_new(nla_total_size(len) +
+					  NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	void *hdr;
+	int err;
+
+	if (!msg)
+		return -ENOMEM;
+	hdr = xl_genl_reply_put(msg, info);
+	err = hdr ? 0 : -EMSGSIZE;
+	if (!err && domid)
+		err = nla_put_u32(msg, XL_A_DOM_ID, domid);
+	if (!err && data)
+		err = nla_put(msg, attr, len, data);
+	else if (!err)
+		err = nla_put_u32(msg, attr, val);
+	if (err) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
+static struct xl_store_call *xl_store_new(struct genl_info *info, u32 op)
+{
+	struct xl_store_call *c = kzalloc(sizeof(*c), GFP_KERNEL);
+
+	if (!c)
+		return NULL;
+	c->req.op = op;
+	if (info->attrs[XL_A_DOM_ID])
+		c->req.domid = nla_get_u32(info->attrs[XL_A_DOM_ID]);
+	return c;
+}
+
+int xl_genl_store_setup(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **a = info->attrs;
+	struct xl_store_call *c;
+	u64 gpa;
+	int ret;
+
+	if (!a[XL_A_DOM_ID] || !a[XL_A_DOM_GPA]) {
+		GENL_SET_ERR_MSG(info, "domain and ring address needed");
+		return -EINVAL;
+	}
+	gpa = nla_get_u64(a[XL_A_DOM_GPA]);
+	if (gpa & ~PAGE_MASK) {
+		GENL_SET_ERR_MSG(info, "the ring's address is not page-aligned");
+		return -EINVAL;
+	}
+	c = xl_store_new(info, XL_STORE_SETUP);
+	if (!c)
+		return -ENOMEM;
+	c->req.gfn = gpa >> PAGE_SHIFT;
+	ret = xl_store_call(info, c);
+	if (!ret)
+		ret = xl_store_reply(info, c->req.domid, XL_A_STORE_PORT, NULL,
+				     0, c->req.port);
+	kfree(c);
+	return ret;
+}
+
+int xl_genl_store_read(struct sk_buff *skb, struct genl_info *info)
+{
+	struct xl_store_call *c;
+	int ret;
+
+	if (!info->attrs[XL_A_DOM_ID]) {
+		GENL_SET_ERR_MSG(info, "which domain? (XL_A_DOM_ID)");
+		return -EINVAL;
+	}
+	c = xl_store_new(info, XL_STORE_READ);
+	if (!c)
+		return -ENOMEM;
+	c->req.len = sizeof(c->data);
+	ret = xl_store_call(info, c);
+	/* The hypervisor never says more than it was given room for. */
+	if (!ret)
+		ret = xl_store_reply(info, c->req.domid, XL_A_DOM_DATA,
+				     c->data, min_t(u64, c->req.len,
+						    sizeof(c->data)), 0);
+	kfree(c);
+	return ret;
+}
+
+int xl_genl_store_write(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **a = info->attrs;
+	struct xl_store_call *c;
+	int ret;
+
+	if (!a[XL_A_DOM_ID] || !a[XL_A_DOM_DATA] ||
+	    !nla_len(a[XL_A_DOM_DATA])) {
+		GENL_SET_ERR_MSG(info, "domain and bytes needed");
+		return -EINVAL;
+	}
+	c = xl_store_new(info, XL_STORE_WRITE);
+	if (!c)
+		return -ENOMEM;
+	c->req.len = nla_len(a[XL_A_DOM_DATA]);	/* policy: <= data */
+	memcpy(c->data, nla_data(a[XL_A_DOM_DATA]), c->req.len);
+	ret = xl_store_call(info, c);
+	if (!ret)
+		ret = xl_store_reply(info, c->req.domid, XL_A_STORE_LEN, NULL,
+				     0, (u32)c->req.len);
+	kfree(c);
+	return ret;
+}
+
+int xl_genl_store_pending(struct sk_buff *skb, struct genl_info *info)
+{
+	struct xl_store_call *c;
+	int ret;
+
+	_Static_assert(XL_STORE_PENDING_MAX * sizeof(u32) <= XL_STORE_IO_MAX,
+		       "the ids fit the buffer");
+	c = xl_store_new(info, XL_STORE_PENDING);
+	if (!c)
+		return -ENOMEM;
+	c->req.len = XL_STORE_PENDING_MAX;
+	ret = xl_store_call(info, c);
+	if (!ret)
+		ret = xl_store_reply(info, 0, XL_A_STORE_DOMIDS, c->data,
+				     min_t(u64, c->req.len,
+					   XL_STORE_PENDING_MAX) * sizeof(u32),
+				     0);
+	kfree(c);
+	return ret;
+}
