@@ -94,7 +94,7 @@ static void peek(const uint8_t *g, uint64_t mem, uint64_t gpa, void *out,
 	memcpy(out, g + gpa, size);
 }
 
-/* What the guest finds: start_info checked, the memory map one RAM run. */
+/* What the guest finds: start_info checked, RAM then the store page. */
 static void read_start_info(const uint8_t *g, uint64_t mem, uint64_t at,
 			    struct hvm_start_info *si)
 {
@@ -106,12 +106,17 @@ static void read_start_info(const uint8_t *g, uint64_t mem, uint64_t at,
 	assert_int_equal(si->flags, 0);
 	assert_int_equal(si->rsdp_paddr, 0);
 	assert_int_equal(si->reserved, 0);
-	assert_int_equal(si->memmap_entries, 1);
+	assert_int_equal(si->memmap_entries, 2);
 	peek(g, mem, si->memmap_paddr, &e, sizeof(e));
 	assert_int_equal(e.addr, 0);
-	assert_int_equal(e.size, mem);
+	assert_int_equal(e.size, mem - PAGE);
 	assert_int_equal(e.type, XEN_HVM_MEMMAP_TYPE_RAM);
 	assert_int_equal(e.reserved, 0);
+	/* The last page is the xenstore ring's, reserved. */
+	peek(g, mem, si->memmap_paddr + sizeof(e), &e, sizeof(e));
+	assert_int_equal(e.addr, mem - PAGE);
+	assert_int_equal(e.size, PAGE);
+	assert_int_equal(e.type, XEN_HVM_MEMMAP_TYPE_RESERVED);
 	assert_int_equal(si->memmap_paddr % 8, 0);
 }
 
@@ -286,13 +291,14 @@ static void test_exact_fits(void **state)
 	cmd[XL_BUILD_CMDLINE_MAX] = 'a';
 	assert_int_equal(layout(&k, mem, cmd, NULL, 0, &b, err), -E2BIG);
 
-	/* A ramdisk filling memory to the last byte. */
+	/* A ramdisk filling memory up to the store page. */
 	assert_int_equal(layout(&k, mem, NULL, NULL, 0, &b, err), 0);
-	room = mem - (b.start_info + PAGE);
+	assert_int_equal(b.store_gpa, mem - PAGE);
+	room = mem - PAGE - (b.start_info + PAGE);
 	rd = calloc(1, room + 1);
 	assert_non_null(rd);
 	assert_int_equal(layout(&k, mem, NULL, rd, room, &b, err), 0);
-	assert_int_equal(b.end, mem);
+	assert_int_equal(b.end, mem - PAGE);
 	free(apply(&b, mem));
 	assert_int_equal(layout(&k, mem, NULL, rd, room + 1, &b, err),
 			 -ENOSPC);
@@ -324,9 +330,9 @@ static void test_err_memory(void **state)
 	(void)state;
 	two_seg_kernel(&k);
 	expect_err(layout(&k, 0, NULL, NULL, 0, &b, err), err, -EINVAL,
-		   "not a positive multiple of 4 KiB", &b);
+		   "not a multiple of 4 KiB of at least 8 KiB", &b);
 	expect_err(layout(&k, 2 * MIB + 1, NULL, NULL, 0, &b, err), err,
-		   -EINVAL, "not a positive multiple of 4 KiB", &b);
+		   -EINVAL, "not a multiple of 4 KiB of at least 8 KiB", &b);
 	expect_err(layout(&k, 3 * GIB + PAGE, NULL, NULL, 0, &b, err), err,
 		   -EOPNOTSUPP, "above 3 GiB is not supported yet", &b);
 	expect_err(layout(&k, 1024 * GIB, NULL, NULL, 0, &b, err),
@@ -375,10 +381,10 @@ static void test_err_segment_outside(void **state)
 	char err[ERRSZ];
 
 	(void)state;
-	/* The kernel at 1 MiB in 1 MiB of memory. */
+	/* The kernel at 1 MiB in 1 MiB of memory (less the store page). */
 	two_seg_kernel(&k);
 	expect_err(layout(&k, 1 * MIB, NULL, NULL, 0, &b, err), err, -ENOSPC,
-		   "kernel segment 0 at 0x100000 (19 bytes) does not fit in guest memory [0, 0x100000): memory too small",
+		   "kernel segment 0 at 0x100000 (19 bytes) does not fit in guest memory [0, 0xff000): memory too small",
 		   &b);
 	/* Its bss one byte past the end. */
 	two_seg_kernel(&k);
@@ -463,8 +469,8 @@ static void test_err_ramdisk(void **state)
 	two_seg_kernel(&k);
 	expect_err(layout(&k, 2 * MIB, NULL, rd, 0, &b, err), err, -EINVAL,
 		   "ramdisk is empty", &b);
-	/* 1 MiB + 5 pages used: 251 pages free, the ramdisk wants more. */
-	expect_err(layout(&k, 1 * MIB + 5 * PAGE + PAGE, NULL, rd, PAGE + 1,
+	/* 1 MiB + 5 pages used, one free, the store page: one too few. */
+	expect_err(layout(&k, 1 * MIB + 7 * PAGE, NULL, rd, PAGE + 1,
 			  &b, err), err, -ENOSPC,
 		   "ramdisk of 4097 bytes does not fit: 4096 bytes", &b);
 }
@@ -477,13 +483,16 @@ static void test_err_no_room_for_info(void **state)
 
 	(void)state;
 	two_seg_kernel(&k);
-	/* The kernel ends inside the fourth page; memory ends after it. */
-	expect_err(layout(&k, 1 * MIB + 4 * PAGE, NULL, NULL, 0, &b, err),
+	/*
+	 * The kernel ends inside the fourth page; memory ends after it and
+	 * the store page.
+	 */
+	expect_err(layout(&k, 1 * MIB + 5 * PAGE, NULL, NULL, 0, &b, err),
 		   err, -ENOSPC,
 		   "no room for the boot information after the kernel", &b);
 	assert_non_null(strstr(err, "memory too small"));
 	/* One page more is enough. */
-	assert_int_equal(layout(&k, 1 * MIB + 5 * PAGE, NULL, NULL, 0, &b,
+	assert_int_equal(layout(&k, 1 * MIB + 6 * PAGE, NULL, NULL, 0, &b,
 				err), 0);
 }
 

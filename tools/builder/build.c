@@ -45,9 +45,9 @@ static size_t xl_align8(size_t x)
 
 static int xl_check_mem(uint64_t mem, char *err, size_t errsize)
 {
-	if (!mem || mem % XL_BUILD_PAGE_SIZE)
+	if (mem < 2 * XL_BUILD_PAGE_SIZE || mem % XL_BUILD_PAGE_SIZE)
 		return xl_bld_err(err, errsize, -EINVAL,
-				  "guest memory of %llu bytes is not a positive multiple of 4 KiB",
+				  "guest memory of %llu bytes is not a multiple of 4 KiB of at least 8 KiB",
 				  (unsigned long long)mem);
 	if (mem > XL_BUILD_MEM_MAX)
 		return xl_bld_err(err, errsize, -EOPNOTSUPP,
@@ -127,7 +127,8 @@ static struct xl_info_layout xl_info_plan(size_t cmdline_len)
 
 	l.modlist = xl_align8(sizeof(struct hvm_start_info));
 	l.memmap = l.modlist + xl_align8(sizeof(struct hvm_modlist_entry));
-	l.cmdline = l.memmap + xl_align8(sizeof(struct hvm_memmap_table_entry));
+	l.cmdline = l.memmap +
+		    XL_BUILD_MEMMAP * xl_align8(sizeof(struct hvm_memmap_table_entry));
 	l.len = l.cmdline + cmdline_len + 1;
 	return l;
 }
@@ -137,7 +138,7 @@ _Static_assert(XL_BUILD_CMDLINE_MAX + 1 + 256 <= XL_BUILD_PAGE_SIZE,
 	       "the boot information must fit in one page");
 _Static_assert(sizeof(struct hvm_start_info) +
 	       sizeof(struct hvm_modlist_entry) +
-	       sizeof(struct hvm_memmap_table_entry) <= 256,
+	       XL_BUILD_MEMMAP * sizeof(struct hvm_memmap_table_entry) <= 256,
 	       "the boot structures must fit in 256 bytes");
 
 /* The info page at @base: start_info, module list, memory map, cmdline. */
@@ -150,12 +151,14 @@ static void xl_info_fill(const struct xl_build_in *in, uint64_t base,
 		.version = XL_START_INFO_VERSION,
 		.cmdline_paddr = base + l->cmdline,
 		.memmap_paddr = base + l->memmap,
-		.memmap_entries = 1,
+		.memmap_entries = XL_BUILD_MEMMAP,
 	};
-	struct hvm_memmap_table_entry ram = {
-		.addr = 0,
-		.size = in->mem_bytes,
-		.type = XEN_HVM_MEMMAP_TYPE_RAM,
+	/* RAM, then the xenstore ring's page: the guest's, not RAM. */
+	struct hvm_memmap_table_entry map[XL_BUILD_MEMMAP] = {
+		{ .addr = 0, .size = out->store_gpa,
+		  .type = XEN_HVM_MEMMAP_TYPE_RAM },
+		{ .addr = out->store_gpa, .size = XL_BUILD_PAGE_SIZE,
+		  .type = XEN_HVM_MEMMAP_TYPE_RESERVED },
 	};
 
 	if (in->ramdisk) {
@@ -170,7 +173,9 @@ static void xl_info_fill(const struct xl_build_in *in, uint64_t base,
 		memcpy(out->info + l->modlist, &mod, sizeof(mod));
 	}
 	memcpy(out->info, &si, sizeof(si));
-	memcpy(out->info + l->memmap, &ram, sizeof(ram));
+	for (unsigned int i = 0; i < XL_BUILD_MEMMAP; i++)
+		memcpy(out->info + l->memmap +
+		       i * xl_align8(sizeof(map[0])), &map[i], sizeof(map[i]));
 	if (cmdline_len)
 		memcpy(out->info + l->cmdline, in->cmdline, cmdline_len);
 	/* The NUL after the command line: out->info starts zeroed. */
@@ -192,7 +197,8 @@ static int xl_place(const struct xl_build_in *in, uint64_t kernel_end,
 		    size_t errsize)
 {
 	const struct xl_kimage *k = in->kernel;
-	uint64_t mem = in->mem_bytes, info = xl_page_up(kernel_end);
+	uint64_t mem = in->mem_bytes - XL_BUILD_PAGE_SIZE;	/* store */
+	uint64_t info = xl_page_up(kernel_end);
 	struct xl_info_layout l = xl_info_plan(cmdline_len);
 	uint64_t rd;
 	unsigned int i;
@@ -216,6 +222,7 @@ static int xl_place(const struct xl_build_in *in, uint64_t kernel_end,
 
 	out->entry = k->entry;
 	out->start_info = info;
+	out->store_gpa = mem;
 	xl_info_fill(in, info, &l, cmdline_len, out);
 	for (i = 0; i < k->nr_segs; i++)
 		if (k->segs[i].filesz)
@@ -239,7 +246,9 @@ int xl_build_layout(const struct xl_build_in *in, struct xl_build *out,
 		return xl_bld_err(err, errsize, -EINVAL, "no kernel");
 	ret = xl_check_mem(in->mem_bytes, err, errsize);
 	if (!ret)
-		ret = xl_check_kernel(in->kernel, in->mem_bytes, &kernel_end,
+		ret = xl_check_kernel(in->kernel,
+				      in->mem_bytes - XL_BUILD_PAGE_SIZE,
+				      &kernel_end,
 				      err, errsize);
 	if (ret)
 		goto fail;
