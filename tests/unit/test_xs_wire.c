@@ -3,10 +3,13 @@
  * tools/xenstored/wire.c: requests as a guest's kernel sends them answered
  * from the store, and hostile payloads (arguments running off the end,
  * bad paths, bad permission strings, unknown types) answered with the
- * XS_ERROR Xen would give, never a crash.
+ * XS_ERROR Xen would give, never a crash; the nodes a change reports for
+ * watches, and which watches a removal fires.  Transactions:
+ * test_xs_txn.c.
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
@@ -15,52 +18,15 @@
 #include "unit.h"
 
 #include "wire.h"
+#include "xs_fixture.h"
 
-static struct xs_reply rep;
-static struct xs_conn conn[8];
-
-static int setup(void **state)
+/* The reply reports one changed node, @path, a removal or not. */
+static void expect_changed(const char *path, bool removed)
 {
-	struct xs_store *s = xs_store_new();
-	struct xs_perms p = { .owner = 3 };
-
-	if (!s || xs_mkdir(s, 0, "/local/domain/3") ||
-	    xs_set_perms(s, 0, "/local/domain/3", &p))
-		return -1;
-	*state = s;
-	return 0;
-}
-
-static int td(void **state)
-{
-	for (unsigned int i = 0; i < 8; i++)
-		xs_watch_del_all(&conn[i]);
-	xs_store_free(*state);
-	return 0;
-}
-
-/* Send @len bytes of @payload as @dom; the reply is in rep. */
-static void req(struct xs_store *s, uint32_t dom, uint32_t type,
-		const char *payload, uint32_t len)
-{
-	memset(&rep, 0xa5, sizeof(rep));
-	conn[dom].dom = dom;
-	xs_handle(s, &conn[dom], type, payload, len, &rep);
-}
-
-static void expect_error(const char *name)
-{
-	assert_int_equal(rep.type, XS_ERROR);
-	assert_int_equal(rep.len, strlen(name) + 1);
-	assert_string_equal(rep.data, name);
-	assert_string_equal(rep.changed, "");
-}
-
-static void expect_ok(uint32_t type)
-{
-	assert_int_equal(rep.type, type);
-	assert_int_equal(rep.len, 3);
-	assert_string_equal(rep.data, "OK");
+	assert_int_equal(rep.nr_changed, 1);
+	assert_string_equal(rep.changed[0], path);
+	assert_non_null(rep.removed);
+	assert_int_equal(rep.removed[0], removed);
 }
 
 static void test_guest_session(void **state)
@@ -70,27 +36,35 @@ static void test_guest_session(void **state)
 	/* Relative paths are the guest's home. */
 	req(s, 3, XS_WRITE, "device/x\0hello", 14);
 	expect_ok(XS_WRITE);
-	assert_string_equal(rep.changed, "/local/domain/3/device/x");
+	expect_changed("/local/domain/3/device/x", false);
 	req(s, 3, XS_READ, "/local/domain/3/device/x", 25);
 	assert_int_equal(rep.type, XS_READ);
 	assert_int_equal(rep.len, 5);
 	assert_memory_equal(rep.data, "hello", 5);
+	assert_int_equal(rep.nr_changed, 0);
 	req(s, 3, XS_DIRECTORY, "device", 7);
 	assert_int_equal(rep.len, 2);
 	assert_string_equal(rep.data, "x");
 	req(s, 3, XS_MKDIR, "control", 8);
 	expect_ok(XS_MKDIR);
+	expect_changed("/local/domain/3/control", false);
+	/* Again: it exists, nothing changes, no watch fires (as Xen). */
+	req(s, 3, XS_MKDIR, "control", 8);
+	expect_ok(XS_MKDIR);
+	assert_int_equal(rep.nr_changed, 0);
 	req(s, 3, XS_GET_PERMS, "device/x", 9);
 	assert_int_equal(rep.type, XS_GET_PERMS);
 	assert_int_equal(rep.len, 3);
 	assert_string_equal(rep.data, "n3");
 	req(s, 3, XS_SET_PERMS, "device/x\0n3\0r0\0", 15);
 	expect_ok(XS_SET_PERMS);
+	expect_changed("/local/domain/3/device/x", false);
 	req(s, 3, XS_GET_PERMS, "device/x", 9);
 	assert_int_equal(rep.len, 6);
 	assert_memory_equal(rep.data, "n3\0r0", 6);
 	req(s, 3, XS_RM, "device", 7);
 	expect_ok(XS_RM);
+	expect_changed("/local/domain/3/device", true);
 	req(s, 3, XS_READ, "device/x", 9);
 	expect_error("ENOENT");
 	req(s, 3, XS_GET_DOMAIN_PATH, "7", 2);
@@ -146,8 +120,8 @@ static void test_hostile(void **state)
 	expect_error("EINVAL");
 	req(s, 3, XS_GET_DOMAIN_PATH, "12345678", 9);
 	expect_error("EINVAL");
-	/* Not implemented yet, or not a request at all. */
-	req(s, 3, XS_TRANSACTION_START, "", 1);
+	/* Not implemented, or not a request at all. */
+	req(s, 3, XS_DIRECTORY_PART, "a\0" "0", 4);
 	expect_error("ENOSYS");
 	/* Watches: token must end inside, and no twins. */
 	req(s, 3, XS_WATCH, "a\0tok", 5);
@@ -197,10 +171,13 @@ static void test_watch_events(void **state)
 	/* Dom0 sets the target: both fire, each seeing its own form. */
 	req(s, 0, XS_WRITE, "/local/domain/3/memory/target\0" "8192", 35);
 	expect_ok(XS_WRITE);
-	assert_int_equal(xs_watch_fire(&conn[3], rep.changed, record, &e), 1);
+	expect_changed("/local/domain/3/memory/target", false);
+	assert_int_equal(xs_watch_fire(&conn[3], rep.changed[0], record, &e),
+			 1);
 	assert_string_equal(e.path[0], "memory/target");
 	assert_string_equal(e.token[0], "bal");
-	assert_int_equal(xs_watch_fire(&conn[0], rep.changed, record, &e), 1);
+	assert_int_equal(xs_watch_fire(&conn[0], rep.changed[0], record, &e),
+			 1);
 	assert_string_equal(e.path[1], "/local/domain/3/memory/target");
 	assert_string_equal(e.token[1], "home");
 	/* Elsewhere: nothing; the special name: only its watcher. */
@@ -216,6 +193,80 @@ static void test_watch_events(void **state)
 	assert_int_equal(xs_watch_fire(&conn[3],
 				       "/local/domain/3/memory/target",
 				       record, &e), 0);
+}
+
+/* Whether @e holds an event for @path with @token. */
+static bool has_event(const struct events *e, const char *path,
+		      const char *token)
+{
+	for (unsigned int i = 0; i < e->nr; i++)
+		if (!strcmp(e->path[i], path) && !strcmp(e->token[i], token))
+			return true;
+	return false;
+}
+
+/*
+ * Removing a node fires the watches on it and above it with its path,
+ * and those below it with their own (xenstore.txt), even on a node that
+ * never existed (watches may fire spuriously); not a sibling's.
+ */
+static void test_rm_fires_below(void **state)
+{
+	static const struct {
+		uint32_t dom;
+		const char *path, *token;
+	} watches[] = {
+		{ 3, "device/vif/0/state", "be" },
+		{ 0, "/local/domain/3/device/vif", "node" },
+		{ 0, "/local/domain/3", "home" },
+		{ 0, "/local/domain/3/device/vif0", "sib" },
+		{ 0, "/local/domain/3/device/vif/7", "new" },
+	};
+	struct xs_store *s = *state;
+	struct events e = { 0 };
+	char buf[64];
+
+	req(s, 3, XS_WRITE, "device/vif/0/state\0" "4", 20);
+	expect_ok(XS_WRITE);
+	for (size_t i = 0; i < sizeof(watches) / sizeof(watches[0]); i++) {
+		int n = snprintf(buf, sizeof(buf), "%s%c%s", watches[i].path,
+				 '\0', watches[i].token);
+
+		req(s, watches[i].dom, XS_WATCH, buf, (uint32_t)n + 1);
+		expect_ok(XS_WATCH);
+	}
+	req(s, 3, XS_RM, "device/vif", 11);
+	expect_ok(XS_RM);
+	expect_changed("/local/domain/3/device/vif", true);
+	/* As a plain change: only the node and above. */
+	assert_int_equal(xs_watch_fire(&conn[3], rep.changed[0], record, &e),
+			 0);
+	assert_int_equal(xs_watch_fire(&conn[0], rep.changed[0], record, &e),
+			 2);
+	assert_true(has_event(&e, "/local/domain/3/device/vif", "node"));
+	assert_true(has_event(&e, "/local/domain/3/device/vif", "home"));
+	/* As the removal it is: below too, each with its watch's path. */
+	e.nr = 0;
+	assert_int_equal(xs_watch_fire_removed(&conn[3], rep.changed[0],
+					       record, &e), 1);
+	assert_string_equal(e.path[0], "device/vif/0/state");
+	assert_string_equal(e.token[0], "be");
+	e.nr = 0;
+	assert_int_equal(xs_watch_fire_removed(&conn[0], rep.changed[0],
+					       record, &e), 3);
+	assert_true(has_event(&e, "/local/domain/3/device/vif", "node"));
+	assert_true(has_event(&e, "/local/domain/3/device/vif", "home"));
+	assert_true(has_event(&e, "/local/domain/3/device/vif/7", "new"));
+	/* Removing what is not there changes nothing. */
+	req(s, 3, XS_RM, "device/vif", 11);
+	expect_error("ENOENT");
+	/* The guest's home goes: its relative watch sees its own form. */
+	req(s, 0, XS_RM, "/local/domain/3", 16);
+	expect_changed("/local/domain/3", true);
+	e.nr = 0;
+	assert_int_equal(xs_watch_fire_removed(&conn[3], rep.changed[0],
+					       record, &e), 1);
+	assert_string_equal(e.path[0], "device/vif/0/state");
 }
 
 static void test_watch_limits(void **state)
@@ -243,10 +294,11 @@ static void test_watch_limits(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_guest_session, setup, td),
-		cmocka_unit_test_setup_teardown(test_hostile, setup, td),
-		cmocka_unit_test_setup_teardown(test_watch_events, setup, td),
-		cmocka_unit_test_setup_teardown(test_watch_limits, setup, td),
+		XS_TEST(test_guest_session),
+		XS_TEST(test_hostile),
+		XS_TEST(test_watch_events),
+		XS_TEST(test_rm_fires_below),
+		XS_TEST(test_watch_limits),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -21,24 +21,9 @@ struct node {
 };
 
 struct xs_store {
-	struct node root;
+	struct node *root;
+	uint64_t gen;		/* moves on every change */
 };
-
-struct xs_store *xs_store_new(void)
-{
-	struct xs_store *s = calloc(1, sizeof(*s));
-
-	if (!s)
-		return NULL;
-	s->root.name = strdup("");
-	if (!s->root.name) {
-		free(s);
-		return NULL;
-	}
-	s->root.perms.owner = DOM0;
-	s->root.perms.other = XS_PERM_NONE;
-	return s;
-}
 
 static void node_free(struct node *n)
 {
@@ -53,19 +38,97 @@ static void node_free(struct node *n)
 	free(n);
 }
 
+/* A node named by @len bytes of @name, with @parent's permissions. */
+static struct node *node_new(struct node *parent, const char *name,
+			     size_t len)
+{
+	struct node *n = calloc(1, sizeof(*n));
+
+	if (!n || !(n->name = strndup(name, len))) {
+		free(n);
+		return NULL;
+	}
+	n->parent = parent;
+	if (parent)
+		n->perms = parent->perms;
+	return n;
+}
+
+struct xs_store *xs_store_new(void)
+{
+	struct xs_store *s = calloc(1, sizeof(*s));
+
+	if (!s || !(s->root = node_new(NULL, "", 0))) {
+		free(s);
+		return NULL;
+	}
+	s->root->perms.owner = DOM0;
+	s->root->perms.other = XS_PERM_NONE;
+	return s;
+}
+
 void xs_store_free(struct xs_store *s)
 {
-	struct node *c, *next;
-
 	if (!s)
 		return;
-	for (c = s->root.child; c; c = next) {
-		next = c->next;
-		node_free(c);
-	}
-	free(s->root.name);
-	free(s->root.val);
+	node_free(s->root);
 	free(s);
+}
+
+/* A deep copy of @n and what is below it, children in the same order. */
+static struct node *node_clone(const struct node *n, struct node *parent)
+{
+	struct node *c = node_new(parent, n->name, strlen(n->name)), **tail;
+
+	if (!c)
+		return NULL;
+	c->perms = n->perms;
+	if (n->len) {
+		c->val = malloc(n->len);
+		if (!c->val)
+			goto fail;
+		memcpy(c->val, n->val, n->len);
+		c->len = n->len;
+	}
+	tail = &c->child;
+	for (const struct node *k = n->child; k; k = k->next) {
+		*tail = node_clone(k, c);
+		if (!*tail)
+			goto fail;
+		tail = &(*tail)->next;
+	}
+	return c;
+fail:
+	node_free(c);
+	return NULL;
+}
+
+struct xs_store *xs_store_clone(const struct xs_store *s)
+{
+	struct xs_store *c = calloc(1, sizeof(*c));
+
+	if (!c)
+		return NULL;
+	c->root = node_clone(s->root, NULL);
+	if (!c->root) {
+		free(c);
+		return NULL;
+	}
+	c->gen = s->gen;
+	return c;
+}
+
+void xs_store_adopt(struct xs_store *s, struct xs_store *from)
+{
+	node_free(s->root);
+	s->root = from->root;
+	s->gen++;
+	free(from);
+}
+
+uint64_t xs_store_generation(const struct xs_store *s)
+{
+	return s->gen;
 }
 
 static bool path_char_ok(char c)
@@ -122,7 +185,7 @@ static struct node *child_named(struct node *n, const char *name,
 static struct node *walk(struct xs_store *s, const char *path,
 			 const char **rest)
 {
-	struct node *n = &s->root;
+	struct node *n = s->root;
 	const char *p = path + 1;
 
 	while (*p) {
@@ -176,7 +239,7 @@ static unsigned int count_owned(const struct node *n, uint32_t dom)
 
 unsigned int xs_nodes_owned(struct xs_store *s, uint32_t dom)
 {
-	return count_owned(&s->root, dom);
+	return count_owned(s->root, dom);
 }
 
 /* The existing node at @path that @dom may read (or write). */
@@ -233,21 +296,18 @@ static int make_path(struct xs_store *s, uint32_t dom, const char *path,
 	}
 	if (!may_write(n, dom))
 		return -EACCES;
-	if (dom != DOM0 && count_owned(&s->root, dom) + nr > NODE_QUOTA)
+	if (dom != DOM0 && count_owned(s->root, dom) + nr > NODE_QUOTA)
 		return -ENOSPC;
+	s->gen++;
 	while (*rest) {
 		const char *end = strchr(rest, '/');
 		size_t len = end ? (size_t)(end - rest) : strlen(rest);
-		struct node *c = calloc(1, sizeof(*c));
+		struct node *c = node_new(n, rest, len);
 
-		if (!c || !(c->name = strndup(rest, len))) {
-			free(c);
+		if (!c)
 			return -ENOMEM;	/* the parents made so far stay */
-		}
-		c->perms = n->perms;
 		if (dom != DOM0)
 			c->perms.owner = dom;
-		c->parent = n;
 		c->next = n->child;
 		n->child = c;
 		n = c;
@@ -284,6 +344,7 @@ int xs_write(struct xs_store *s, uint32_t dom, const char *path,
 	free(n->val);
 	n->val = copy;
 	n->len = len;
+	s->gen++;
 	return 0;
 }
 
@@ -310,6 +371,7 @@ int xs_rm(struct xs_store *s, uint32_t dom, const char *path)
 		;
 	*pp = n->next;
 	node_free(n);
+	s->gen++;
 	return 0;
 }
 
@@ -361,6 +423,7 @@ int xs_set_perms(struct xs_store *s, uint32_t dom, const char *path,
 	if (dom != DOM0 && (dom != n->perms.owner || p->owner != dom))
 		return -EACCES;
 	n->perms = *p;
+	s->gen++;
 	return 0;
 }
 

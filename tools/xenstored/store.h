@@ -32,6 +32,18 @@ struct xs_store *xs_store_new(void);
 void xs_store_free(struct xs_store *s);
 
 /*
+ * Transactions (txn.c) work on a copy of the whole tree.  The generation
+ * moves on every change to a store (a node created, written, removed or
+ * given new permissions; not a mkdir of what exists), so a copy can be
+ * adopted only if its origin has not moved since it was taken.
+ * xs_store_clone: NULL when out of memory.  xs_store_adopt: @from's tree
+ * replaces @s's, @s's generation moves, and @from is freed.
+ */
+struct xs_store *xs_store_clone(const struct xs_store *s);
+void xs_store_adopt(struct xs_store *s, struct xs_store *from);
+uint64_t xs_store_generation(const struct xs_store *s);
+
+/*
  * Turn a guest's @path (absolute, or relative to /local/domain/@dom) into
  * the absolute path in @out (size @size).  0, or -EINVAL for a path Xen
  * would refuse: empty, too long, a character outside [A-Za-z0-9-/_@],

@@ -83,10 +83,11 @@ void xs_watch_del_all(struct xs_conn *c)
 	c->nr_watches = 0;
 }
 
-unsigned int xs_watch_fire(struct xs_conn *c, const char *changed,
-			   void (*emit)(void *ctx, const char *path,
-					const char *token),
-			   void *ctx)
+static unsigned int fire(struct xs_conn *c, const char *changed,
+			 bool removed,
+			 void (*emit)(void *ctx, const char *path,
+				      const char *token),
+			 void *ctx)
 {
 	char home[32];
 	size_t hlen;
@@ -95,14 +96,34 @@ unsigned int xs_watch_fire(struct xs_conn *c, const char *changed,
 	hlen = (size_t)snprintf(home, sizeof(home), "/local/domain/%u/",
 				c->dom);
 	for (struct xs_watch *w = c->watches; w; w = w->next) {
-		const char *seen = changed;
+		const char *seen;
 
-		if (!xs_watch_matches(w->path, changed))
+		if (xs_watch_matches(w->path, changed))
+			seen = changed;
+		else if (removed && xs_watch_matches(changed, w->path))
+			seen = w->path;		/* gone with its parent */
+		else
 			continue;
-		if (w->relative && !strncmp(changed, home, hlen))
-			seen = changed + hlen;
+		if (w->relative && !strncmp(seen, home, hlen))
+			seen += hlen;
 		emit(ctx, seen, w->token);
 		nr++;
 	}
 	return nr;
+}
+
+unsigned int xs_watch_fire(struct xs_conn *c, const char *changed,
+			   void (*emit)(void *ctx, const char *path,
+					const char *token),
+			   void *ctx)
+{
+	return fire(c, changed, false, emit, ctx);
+}
+
+unsigned int xs_watch_fire_removed(struct xs_conn *c, const char *removed,
+				   void (*emit)(void *ctx, const char *path,
+						const char *token),
+				   void *ctx)
+{
+	return fire(c, removed, true, emit, ctx);
 }

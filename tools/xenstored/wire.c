@@ -5,11 +5,15 @@
  * rest), and every path goes through xs_path_canonical().
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "txn.h"
 #include "wire.h"
+
+#define DOM0	0
 
 static void reply_error(struct xs_reply *rep, int err)
 {
@@ -21,7 +25,6 @@ static void reply_error(struct xs_reply *rep, int err)
 	rep->type = XS_ERROR;
 	rep->len = (uint32_t)strlen(name) + 1;
 	memcpy(rep->data, name, rep->len);
-	rep->changed[0] = '\0';
 }
 
 static void reply_ok(struct xs_reply *rep)
@@ -145,7 +148,84 @@ static long path_op(struct xs_store *s, uint32_t dom, uint32_t type,
 	}
 	if (n)
 		return n;
-	snprintf(rep->changed, sizeof(rep->changed), "%s", path);
+	reply_ok(rep);
+	return rep->len;
+}
+
+static bool changes_tree(uint32_t type)
+{
+	return type == XS_WRITE || type == XS_MKDIR || type == XS_RM ||
+	       type == XS_SET_PERMS;
+}
+
+/*
+ * A request on a path, in transaction @t (NULL: none) and then on its
+ * copy.  A path it changes is recorded in @t, or else in @done for the
+ * reply; not a mkdir of what exists, which changes nothing (as Xen).
+ */
+static long store_op(struct xs_store *s, struct xs_txn *t, uint32_t dom,
+		     uint32_t type, const char *payload, uint32_t len,
+		     struct xs_changes *done, struct xs_reply *rep)
+{
+	struct xs_store *view = t ? t->view : s;
+	struct xs_changes *ch = t ? &t->changes : done;
+	char path[XENSTORE_ABS_PATH_MAX + 1];
+	char *dup = NULL;
+	uint32_t at = 0;
+	const char *a = arg(payload, len, &at);
+	uint64_t gen;
+	long n;
+
+	if (!a)
+		return -EINVAL;
+	n = xs_path_canonical(dom, a, path, sizeof(path));
+	if (n)
+		return n;
+	if (path[0] != '/')
+		return -EINVAL;	/* "@..." names are for watches only */
+	if (changes_tree(type)) {
+		n = xs_changes_reserve(ch, path, t && dom != DOM0 ?
+				       XS_TXN_CHANGES_MAX : UINT_MAX, &dup);
+		if (n)
+			return n;
+	}
+	gen = xs_store_generation(view);
+	n = path_op(view, dom, type, path, payload, len, at, rep);
+	if (n >= 0 && xs_store_generation(view) != gen)
+		xs_changes_add(ch, dup, type == XS_RM);
+	else
+		free(dup);
+	return n;
+}
+
+/*
+ * XS_TRANSACTION_START, whose payload Xen ignores, and _END, "T" to
+ * commit or "F" to abort.  @t: the transaction the header names.
+ */
+static long txn_op(struct xs_store *s, struct xs_conn *c, struct xs_txn *t,
+		   uint32_t type, const char *payload, uint32_t len,
+		   struct xs_changes *done, struct xs_reply *rep)
+{
+	uint32_t id;
+	long n;
+
+	if (type == XS_TRANSACTION_START) {
+		/* No nesting: Xen's answer to a START inside one. */
+		if (t)
+			return -EBUSY;
+		n = xs_txn_start(s, c, &id);
+		if (n)
+			return n;
+		return snprintf(rep->data, sizeof(rep->data), "%u", id) + 1;
+	}
+	/* Exactly one argument, checked before the id as Xen does. */
+	if (len != 2 || payload[1] || (payload[0] != 'T' && payload[0] != 'F'))
+		return -EINVAL;
+	if (!t)
+		return -ENOENT;
+	n = xs_txn_end(s, c, t, payload[0] == 'T', done);
+	if (n)
+		return n;
 	reply_ok(rep);
 	return rep->len;
 }
@@ -175,62 +255,86 @@ static long watch_op(struct xs_conn *c, uint32_t type, const char *payload,
 	return rep->len;
 }
 
-void xs_handle(struct xs_store *s, struct xs_conn *c, uint32_t type,
-	       const char *payload, uint32_t len, struct xs_reply *rep)
+/* XS_GET_DOMAIN_PATH: "<domid>\0". */
+static long domain_path(const char *payload, uint32_t len,
+			struct xs_reply *rep)
 {
-	uint32_t dom = c->dom;
-	char path[XENSTORE_ABS_PATH_MAX + 1];
-	const char *a;
 	uint32_t at = 0;
+	const char *a = arg(payload, len, &at);
+
+	if (!a || strspn(a, "0123456789") != strlen(a) || !a[0] ||
+	    strlen(a) > 5)
+		return -EINVAL;
+	return snprintf(rep->data, sizeof(rep->data), "/local/domain/%lu",
+			strtoul(a, NULL, 10)) + 1;
+}
+
+void xs_handle(struct xs_store *s, struct xs_conn *c, uint32_t tx_id,
+	       uint32_t type, const char *payload, uint32_t len,
+	       struct xs_reply *rep)
+{
+	struct xs_changes done = { 0 };
+	struct xs_txn *t = NULL;
 	long n;
 
 	rep->type = type;
 	rep->len = 0;
-	rep->changed[0] = '\0';
+	rep->nr_changed = 0;
+	rep->changed = NULL;
+	rep->removed = NULL;
 	if (len > XENSTORE_PAYLOAD_MAX) {
 		reply_error(rep, -E2BIG);
 		return;
 	}
-	if (type == XS_GET_DOMAIN_PATH) {
-		uint32_t d;
-
-		a = arg(payload, len, &at);
-		if (!a || strspn(a, "0123456789") != strlen(a) || !a[0] ||
-		    strlen(a) > 5) {
-			reply_error(rep, -EINVAL);
-			return;
-		}
-		d = (uint32_t)strtoul(a, NULL, 10);
-		n = snprintf(rep->data, sizeof(rep->data), "/local/domain/%u",
-			     d);
-		rep->len = (uint32_t)n + 1;
-		return;
-	}
+	/*
+	 * As Xen: domain paths and watches ignore the transaction id; the
+	 * other requests need theirs open.
+	 */
 	switch (type) {
-	case XS_READ: case XS_DIRECTORY: case XS_GET_PERMS: case XS_WRITE:
-	case XS_MKDIR: case XS_RM: case XS_SET_PERMS:
+	case XS_GET_DOMAIN_PATH:
+		n = domain_path(payload, len, rep);
 		break;
 	case XS_WATCH: case XS_UNWATCH:
 		n = watch_op(c, type, payload, len, rep);
-		if (n < 0)
-			reply_error(rep, (int)n);
-		return;
+		break;
+	case XS_READ: case XS_DIRECTORY: case XS_GET_PERMS: case XS_WRITE:
+	case XS_MKDIR: case XS_RM: case XS_SET_PERMS:
+	case XS_TRANSACTION_START: case XS_TRANSACTION_END:
+		t = tx_id ? xs_txn_find(c, tx_id) : NULL;
+		if (tx_id && !t)
+			n = -ENOENT;
+		else if (type == XS_TRANSACTION_START ||
+			 type == XS_TRANSACTION_END)
+			n = txn_op(s, c, t, type, payload, len, &done, rep);
+		else
+			n = store_op(s, t, c->dom, type, payload, len, &done,
+				     rep);
+		break;
 	default:
-		reply_error(rep, -ENOSYS);
-		return;
+		n = -ENOSYS;
 	}
-	a = arg(payload, len, &at);
-	if (!a) {
-		reply_error(rep, -EINVAL);
-		return;
-	}
-	n = xs_path_canonical(dom, a, path, sizeof(path));
-	if (!n && path[0] != '/')
-		n = -EINVAL;	/* "@..." names are for watches only */
-	if (!n)
-		n = path_op(s, dom, type, path, payload, len, at, rep);
-	if (n < 0)
+	if (n < 0) {
+		xs_changes_free(&done);
 		reply_error(rep, (int)n);
-	else
-		rep->len = (uint32_t)n;
+		return;
+	}
+	rep->len = (uint32_t)n;
+	if (!done.nr) {
+		xs_changes_free(&done);
+		return;
+	}
+	rep->nr_changed = done.nr;
+	rep->changed = done.path;
+	rep->removed = done.removed;
+}
+
+void xs_reply_release(struct xs_reply *rep)
+{
+	for (unsigned int i = 0; i < rep->nr_changed; i++)
+		free(rep->changed[i]);
+	free(rep->changed);
+	free(rep->removed);
+	rep->nr_changed = 0;
+	rep->changed = NULL;
+	rep->removed = NULL;
 }
