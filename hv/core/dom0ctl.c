@@ -89,6 +89,7 @@ long do_dom0ctl(u64 cmd, u64 gpa, u64 len)
 	case XL_CTL_VCPU_LIST:
 	case XL_CTL_DOM_SHUTDOWN:
 	case XL_CTL_DOM_BALLOON:
+	case XL_CTL_DOM_STORE:
 		return do_domctl(cmd, gpa, len);
 	case XL_CTL_SYNC:
 		return 0;	/* the exit itself did the work */
