@@ -33,6 +33,7 @@ modules: hv check-kdir
 tools:
 	@$(MAKE) -s -C tools O=$(BUILD)/tools
 	@$(MAKE) -s -C tools/xentop O=$(BUILD)/tools
+	@$(MAKE) -s -C tools/xenstored O=$(BUILD)/tools
 
 test-tools: tools
 	@$(MAKE) -s -C tests/tools O=$(BUILD)/tests
@@ -47,6 +48,7 @@ install: all
 		$(DEST)/lib/modules/$(KVER)/extra/
 	@$(MAKE) -s -C tools O=$(BUILD)/tools DESTDIR=$(DEST) install
 	@$(MAKE) -s -C tools/xentop O=$(BUILD)/tools DESTDIR=$(DEST) install
+	@$(MAKE) -s -C tools/xenstored O=$(BUILD)/tools DESTDIR=$(DEST) install
 	@$(MAKE) -s -C tests/tools O=$(BUILD)/tests DESTDIR=$(DEST) install
 	@$(MAKE) -s -C tests/guests O=$(BUILD)/guests DESTDIR=$(DEST) install
 	@if [ -z "$(DEST)" ]; then depmod -a $(KVER); fi
