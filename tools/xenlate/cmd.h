@@ -38,6 +38,10 @@ extern const struct xl_cmd xl_cmd_shutdown;
 extern const struct xl_cmd xl_cmd_reboot;
 extern const struct xl_cmd xl_cmd_vcpu_list;
 extern const struct xl_cmd xl_cmd_sched_bvt;
+extern const struct xl_cmd xl_cmd_xs_read;
+extern const struct xl_cmd xl_cmd_xs_write;
+extern const struct xl_cmd xl_cmd_xs_rm;
+extern const struct xl_cmd xl_cmd_xs_ls;
 extern const struct xl_cmd xl_cmd_mem_set;
 extern const struct xl_cmd xl_cmd_top;
 
@@ -69,6 +73,12 @@ int xl_domain_arg_any(struct xl_client *c, const char *arg, uint32_t *domid);
  */
 int xl_domain_cmd(int argc, char *argv[],
 		  int (*op)(struct xl_client *c, uint32_t domid));
+
+/*
+ * Destroy guest @domid and forget its xenstore nodes (destroy.c): the
+ * one way every command destroys a domain.
+ */
+int xl_destroy_domain(struct xl_client *c, uint32_t domid);
 
 /* For commands without arguments: 0, or a usage error's exit status. */
 int xl_no_args(const struct xl_cmd *cmd, int argc, char *argv[]);

@@ -26,6 +26,7 @@
 #include "monitor.h"
 #include "readfile.h"
 #include "xl_client.h"
+#include "xs_client.h"
 
 /* A kernel file larger than this is not a kernel (Debian's: ~8 MiB). */
 #define XL_KERNEL_FILE_MAX	((size_t)256 << 20)
@@ -224,6 +225,48 @@ static int xl_create_bvt(const struct xl_create *cr, struct xl_client *c,
 				&b, NULL);
 }
 
+/*
+ * The domain's xenstore: its ring and port in the hypervisor, its nodes
+ * in the daemon (started if need be), then the daemon serves it.
+ */
+static int xl_create_store(struct xl_create *cr, struct xl_client *c,
+			   uint32_t domid, char *msg, size_t size)
+{
+	const struct xl_domcfg *cfg = &cr->cfg;
+	struct xl_xs_dom node = {
+		.domid = domid, .name = cfg->name,
+		.target_kb = (uint64_t)cfg->memory_mib << 10,
+		.maxmem_kb = (uint64_t)cfg->maxmem_mib << 10,
+	};
+	uint64_t gpa = cr->layout.store_gpa;
+	char why[XL_CREATE_MSG];
+	struct xl_xs *x;
+	uint32_t port;
+	int err;
+
+	err = xl_store_setup(c, domid, gpa, &port);
+	if (err) {
+		snprintf(msg, size, "setting up its xenstore ring: %s",
+			 xl_errmsg(c, err, why, sizeof(why)));
+		return err;
+	}
+	err = xl_xs_open(&x, true);
+	if (err) {
+		snprintf(msg, size,
+			 "no xenstore daemon (" XSD_PROGRAM "): %s",
+			 strerror(-err));
+		return err;
+	}
+	err = xl_xs_dom_make(x, &node);
+	if (!err)
+		err = xl_xs_introduce(x, domid, gpa >> 12, port);
+	xl_xs_close(x);
+	if (err)
+		snprintf(msg, size, "writing its xenstore nodes: %s",
+			 strerror(-err));
+	return err;
+}
+
 /* Fill and start domain @domid; a message in @msg if not. */
 static int xl_create_fill(struct xl_create *cr, struct xl_client *c,
 			  uint32_t domid, char *msg, size_t size)
@@ -246,6 +289,9 @@ static int xl_create_fill(struct xl_create *cr, struct xl_client *c,
 			return err;
 		}
 	}
+	err = xl_create_store(cr, c, domid, msg, size);
+	if (err)
+		return err;
 	err = xl_create_bvt(cr, c, domid);
 	if (err) {
 		snprintf(msg, size, "setting its BVT parameters: %s",
@@ -296,7 +342,7 @@ static int xl_create_domain(struct xl_create *cr, uint32_t *out)
 		*out = domid;
 		goto out;
 	}
-	err = xl_domain_destroy(c, domid);
+	err = xl_destroy_domain(c, domid);
 	if (err)
 		ret = xl_error("%s: domain '%s' (id %" PRIu32 "): %s; destroying it failed too: %s",
 			       cr->cfg_path, cfg->name, domid, msg,

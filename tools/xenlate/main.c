@@ -30,6 +30,10 @@ static const struct xl_cmd *const xl_cmds[] = {
 	&xl_cmd_sched_bvt,
 	&xl_cmd_mem_set,
 	&xl_cmd_top,
+	&xl_cmd_xs_read,
+	&xl_cmd_xs_write,
+	&xl_cmd_xs_rm,
+	&xl_cmd_xs_ls,
 };
 
 #define XL_NR_CMDS	(sizeof(xl_cmds) / sizeof(xl_cmds[0]))

@@ -133,7 +133,7 @@ static const struct xl_domain *xl_mon_find(const struct xl_domain *doms,
 static bool xl_mon_destroy(struct xl_client *c, const struct xl_monitor *m)
 {
 	char why[512];
-	int err = xl_domain_destroy(c, m->domid);
+	int err = xl_destroy_domain(c, m->domid);
 
 	/* Destroyed by someone else meanwhile: as good. */
 	if (err && err != -ESRCH) {

@@ -45,7 +45,7 @@ static int xl_unload_domains(bool force)
 				nr, nr > 1 ? "s" : "", names);
 	}
 	for (i = 0; i < nr; i++) {
-		err = xl_domain_destroy(c, doms[i].domid);
+		err = xl_destroy_domain(c, doms[i].domid);
 		if (err) {
 			err = xl_client_error(c, err);
 			xl_close(c);
