@@ -16,24 +16,6 @@ if [ ! -e $G/balloon.elf ]; then
 	exit 77
 fi
 
-# Wait up to $3 s for a console line of $1 matching $2, into /tmp/$1.con.
-wait_line() {
-	i=0
-	until xenlate console -n "$1" >/tmp/$1.con 2>&1 &&
-		grep -q "$2" /tmp/$1.con; do
-		i=$((i + 1))
-		[ $i -lt $(($3 * 5)) ] ||
-			fail "$1: no '$2' in $3 s: $(tail -n 5 /tmp/$1.con)"
-		sleep 0.2
-	done
-}
-
-# A field of domain $1 in 'xenlate list --json'.
-json_field() {
-	xenlate list --json |
-		sed -n "s/.*\"name\": \"$1\".*\"$2\": \([0-9]*\).*/\1/p"
-}
-
 mib_diff() {
 	echo $(( ($1 - $2) / 1024 ))
 }
@@ -45,7 +27,7 @@ before=$(memfree_kb)
 # The guest as shipped: 64 pages out and back, zeroed, counters right.
 xenlate create $G/balloon.cfg on_poweroff=preserve on_crash=preserve ||
 	fail "create balloon"
-wait_line balloon "^RESULT:" 60
+wait_console balloon 60 "^RESULT:"
 grep -q "^RESULT: PASS" /tmp/balloon.con || fail "balloon: $(cat /tmp/balloon.con)"
 grep -q "64 pages back, all zeroed" /tmp/balloon.con ||
 	fail "balloon: $(cat /tmp/balloon.con)"
@@ -70,7 +52,7 @@ xenlate mem-set big 1x >/tmp/out 2>&1 && fail "mem-set 1x accepted"
 ok "mem-set: target 24 MiB; above maxmem and bad sizes refused"
 
 xenlate unpause big || fail "unpause big"
-wait_line big "waiting for Dom0's spare frames" 60
+wait_console big 60 "waiting for Dom0's spare frames"
 sleep 2		# the adapter collects every 250 ms
 down=$(memfree_kb)
 rise=$(mib_diff "$down" "$created")
@@ -82,7 +64,7 @@ grep -q "^RESULT:" /tmp/big.con && fail "big did not wait: $(cat /tmp/big.con)"
 ok "ballooned down: Dom0's MemFree rose by $rise MiB ($((down - created)) kB)"
 
 xenlate mem-set big 32 >/tmp/out 2>&1 || fail "mem-set big 32: $(cat /tmp/out)"
-wait_line big "^RESULT:" 60
+wait_console big 60 "^RESULT:"
 grep -q "^RESULT: PASS" /tmp/big.con || fail "big: $(cat /tmp/big.con)"
 grep -q "2048 pages back, all zeroed" /tmp/big.con || fail "big: $(cat /tmp/big.con)"
 sleep 1

@@ -13,22 +13,6 @@ if [ ! -e $G/evtping.elf ]; then
 	exit 77
 fi
 
-# Wait up to $2 s until the console of $1 matches $3, into /tmp/$1.con.
-wait_console() {
-	i=0
-	until xenlate console -n "$1" >/tmp/$1.con 2>&1 &&
-		grep -q "$3" /tmp/$1.con; do
-		i=$((i + 1))
-		[ $i -lt $(($2 * 5)) ] ||
-			fail "$1: no '$3' in $2 s: $(tail -n 5 /tmp/$1.con)"
-		sleep 0.2
-	done
-}
-
-id_of() {
-	xenlate list | awk -v n="$1" '$1 == n { print $2 }'
-}
-
 xenlate load || fail "xenlate load"
 xenlate create $G/evtping.cfg name=server on_poweroff=preserve \
 	on_crash=preserve extra="role=server peer=2 count=1000" ||

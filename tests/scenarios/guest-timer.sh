@@ -17,24 +17,12 @@ uptime_s() {
 	xenlate info | sed -n 's/^uptime: .*(\([0-9]*\) s)$/\1/p'
 }
 
-# Wait up to $2 s for "RESULT:" on the console of $1, into /tmp/$1.con.
-wait_result() {
-	i=0
-	until xenlate console -n "$1" >/tmp/$1.con 2>&1 &&
-		grep -q "^RESULT:" /tmp/$1.con; do
-		i=$((i + 1))
-		[ $i -lt $(($2 * 5)) ] ||
-			fail "$1: no result in $2 s: $(tail -n 5 /tmp/$1.con)"
-		sleep 0.2
-	done
-}
-
 xenlate load || fail "xenlate load"
 sleep 1
 t0=$(uptime_s)
 xenlate create $G/timer.cfg on_poweroff=preserve on_crash=preserve ||
 	fail "create timer"
-wait_result timer 45
+wait_console timer 45 "^RESULT:"
 t1=$(uptime_s)
 grep -q "^RESULT: PASS" /tmp/timer.con || fail "timer: $(cat /tmp/timer.con)"
 grep -q "VIRQ_TIMER on port" /tmp/timer.con || fail "no VIRQ_TIMER"
@@ -57,7 +45,7 @@ xenlate destroy timer || fail "destroy timer"
 # as older Linux kernels call: every hypercall then goes through it.
 xenlate create $G/timer.cfg name=page extra="hcall=page reads=1000" \
 	on_poweroff=preserve on_crash=preserve || fail "create page"
-wait_result page 45
+wait_console page 45 "^RESULT:"
 grep -q "^RESULT: PASS" /tmp/page.con || fail "page: $(cat /tmp/page.con)"
 grep -q "hypercalls: page" /tmp/page.con ||
 	fail "not through the page: $(head -3 /tmp/page.con)"

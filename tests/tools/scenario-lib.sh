@@ -67,6 +67,32 @@ wait_until() {
 	done
 }
 
+# wait_console NAME SECONDS REGEX: until domain NAME's console has a line
+# matching REGEX (the console is left in /tmp/NAME.con); fail with its
+# last lines if it never does.
+wait_console() {
+	i=0
+	until xenlate console -n "$1" >/tmp/$1.con 2>&1 &&
+		grep -q "$3" /tmp/$1.con; do
+		i=$((i + 1))
+		[ $i -lt $(($2 * 5)) ] ||
+			fail "$1: no '$3' in $2 s: $(tail -n 5 /tmp/$1.con)"
+		sleep 0.2
+	done
+}
+
+# The id of domain NAME in 'xenlate list'.
+id_of() {
+	xenlate list | awk -v n="$1" '$1 == n { print $2 }'
+}
+
+# A numeric field of domain NAME in 'xenlate list --json': json_field
+# NAME mem_kb.
+json_field() {
+	xenlate list --json |
+		sed -n "s/.*\"name\": \"$1\".*\"$2\": \([0-9]*\).*/\1/p"
+}
+
 # Percentage difference of two numbers, rounded down, absolute.
 pct_diff() {
 	awk -v a="$1" -v b="$2" 'BEGIN { d = (a - b) * 100 / b; if (d < 0) d = -d; printf "%d\n", d }'
