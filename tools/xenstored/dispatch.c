@@ -131,16 +131,16 @@ static void domain_msg(struct xsd *d, struct xsd_conn *c,
 		if (d->verbose)
 			fprintf(stderr, "xenstored: domain %u introduced\n", dom);
 		g->kicked = true;	/* it may have queued already */
+		send_ok(c, hdr);	/* the answer before the events */
 		xsd_fire(d, "@introduceDomain", false);
-		send_ok(c, hdr);
 		return;
 	case XS_RELEASE:
 		if (!g) {
 			send_error(c, hdr, "ENOENT");
 			return;
 		}
-		xsd_release(d, dom);
 		send_ok(c, hdr);
+		xsd_release(d, dom);
 		return;
 	default:	/* XS_IS_DOMAIN_INTRODUCED */
 		xsd_conn_send(c, hdr->type, hdr->req_id, hdr->tx_id,
