@@ -15,14 +15,10 @@ static uint64_t beyond_ram(const struct hvm_start_info *si)
 {
 	const struct hvm_memmap_table_entry *mm =
 		(const void *)(uintptr_t)si->memmap_paddr;
-	uint64_t end = 0;
+	uint64_t end = memmap_ram_end(si);
 	unsigned int i;
 	bool moved = true;
 
-	for (i = 0; i < si->memmap_entries; i++)
-		if (mm[i].type == XEN_HVM_MEMMAP_TYPE_RAM &&
-		    mm[i].addr + mm[i].size > end)
-			end = mm[i].addr + mm[i].size;
 	while (moved) {
 		moved = false;
 		for (i = 0; i < si->memmap_entries; i++) {

@@ -33,13 +33,6 @@ struct e820_entry {
 static uint8_t area[MAX_PAGES][PAGE_SIZE] __aligned(PAGE_SIZE);
 static xen_pfn_t pfns[MAX_PAGES];
 
-static long reservation(int cmd)
-{
-	domid_t self = DOMID_SELF;
-
-	return HYPERVISOR_memory_op(cmd, &self);
-}
-
 static void show_memory_map(void)
 {
 	static struct e820_entry e820[E820_MAX];
@@ -61,58 +54,19 @@ static void show_memory_map(void)
 		       e820[i].type);
 }
 
-/* Pages first .. first + n - 1 of the area. */
-static long balloon(int cmd, unsigned int first, unsigned int n)
+/* Rewritten before each call: Xen may write frame numbers back. */
+static void fill_pfns(unsigned int n)
 {
-	struct xen_memory_reservation r = {
-		.nr_extents = n,
-		.extent_order = 0,
-		.mem_flags = 0,
-		.domid = DOMID_SELF,
-	};
 	unsigned int i;
 
-	/* rewritten each time: Xen may write frame numbers back */
-	for (i = first; i < first + n; i++)
+	for (i = 0; i < n; i++)
 		pfns[i] = (uintptr_t)area[i] >> PAGE_SHIFT;
-	set_xen_guest_handle(r.extent_start, &pfns[first]);
-	return HYPERVISOR_memory_op(cmd, &r);
-}
-
-/*
- * Populate takes frames from the spare pool Dom0 fills: it may do part
- * of them, or none until Dom0 comes by.  Yield and retry, for a while.
- */
-static void populate_all(unsigned int n, unsigned long wait_s)
-{
-	uint64_t start = rdtsc_ordered(), limit = wait_s * tsc_hz();
-	unsigned int done = 0;
-	bool said = false;
-	long ret;
-
-	while (done < n) {
-		ret = balloon(XENMEM_populate_physmap, done, n - done);
-		if (ret < 0 || ret > (long)(n - done))
-			fail("XENMEM_populate_physmap of %u pages: %ld",
-			     n - done, ret);
-		done += (unsigned int)ret;
-		if (done == n)
-			break;
-		if (rdtsc_ordered() - start > limit)
-			fail("XENMEM_populate_physmap: %u of %u pages after "
-			     "%lu s", done, n, wait_s);
-		if (!said)
-			printf("balloon: %u of %u pages back, waiting for "
-			       "Dom0's spare frames\n", done, n);
-		said = true;
-		HYPERVISOR_sched_op(SCHEDOP_yield, NULL);
-	}
 }
 
 /* Checks the counter if the hypervisor has one; -ENOSYS is reported. */
 static void check_reservation(const char *when, long want)
 {
-	long cur = reservation(XENMEM_current_reservation);
+	long cur = mem_reservation(XENMEM_current_reservation);
 
 	printf("balloon: current reservation %s: %ld pages\n", when, cur);
 	if (cur >= 0 && want >= 0 && cur != want)
@@ -131,8 +85,8 @@ int guest_main(const struct hvm_start_info *si)
 	if (!n || n > MAX_PAGES)
 		fail("pages=%lu: want 1..%u", n, MAX_PAGES);
 
-	cur = reservation(XENMEM_current_reservation);
-	max = reservation(XENMEM_maximum_reservation);
+	cur = mem_reservation(XENMEM_current_reservation);
+	max = mem_reservation(XENMEM_maximum_reservation);
 	printf("balloon: current reservation %ld pages, maximum %ld\n",
 	       cur, max);
 	show_memory_map();
@@ -140,19 +94,24 @@ int guest_main(const struct hvm_start_info *si)
 	for (i = 0; i < n; i++)
 		memset(area[i], 0xa5 ^ i, PAGE_SIZE);
 	printf("balloon: giving back %lu pages at %p\n", n, area[0]);
-	/* In batches of 512, as Linux's balloon driver does. */
-	for (i = 0; i < n; i += (unsigned int)ret) {
-		j = n - i < 512 ? (unsigned int)(n - i) : 512;
-		ret = balloon(XENMEM_decrease_reservation, i, j);
-		if (ret != (long)j)
-			fail("XENMEM_decrease_reservation of %u pages: %ld",
-			     j, ret);
-	}
+	/* No waiting: the hypervisor's returned ring holds MAX_PAGES. */
+	fill_pfns(n);
+	ret = balloon_frames(XENMEM_decrease_reservation, pfns, n, 0,
+			     "balloon");
+	if (ret != (long)n)
+		fail("XENMEM_decrease_reservation of %lu pages: %ld", n, ret);
 	check_reservation("after decrease", cur < 0 ? -1 : cur - (long)n);
 	printf("balloon: gave back %lu pages\n", n);
 
 	/* Not touched while out: that access would be a fault. */
-	populate_all((unsigned int)n, wait_s);
+	fill_pfns(n);
+	ret = balloon_frames(XENMEM_populate_physmap, pfns, n, wait_s,
+			     "balloon");
+	if (ret < 0)
+		fail("XENMEM_populate_physmap of %lu pages: %ld", n, ret);
+	if (ret < (long)n)
+		fail("XENMEM_populate_physmap: %ld of %lu pages after %lu s",
+		     ret, n, wait_s);
 	check_reservation("after populate", cur);
 
 	for (i = 0; i < n; i++)

@@ -148,3 +148,39 @@ int evtchn_send(evtchn_port_t port)
 
 	return (int)HYPERVISOR_event_channel_op(EVTCHNOP_send, &s);
 }
+
+/*
+ * Polled ports (xenbus) stay masked: a notification sets the pending
+ * bit, which wakes SCHEDOP_poll, and nothing else; evtchn_scan() and
+ * the upcall leave them alone, so the poller sees every one.
+ */
+void evtchn_mask(evtchn_port_t port)
+{
+	if (shinfo)
+		__atomic_fetch_or(&shinfo->evtchn_mask[port / WORD_BITS],
+				  1UL << (port % WORD_BITS), __ATOMIC_SEQ_CST);
+}
+
+bool evtchn_clear_pending(evtchn_port_t port)
+{
+	xen_ulong_t bit = 1UL << (port % WORD_BITS);
+
+	if (!shinfo)
+		return false;
+	return __atomic_fetch_and(&shinfo->evtchn_pending[port / WORD_BITS],
+				  ~bit, __ATOMIC_SEQ_CST) & bit;
+}
+
+/*
+ * Other ports' events are handled first: the upcall flag they leave
+ * set would end every poll at once (the hypervisor does not block a
+ * vCPU with an upcall pending).
+ */
+long evtchn_poll(evtchn_port_t port, uint64_t deadline_ns)
+{
+	struct sched_poll p = { .nr_ports = 1, .timeout = deadline_ns };
+
+	set_xen_guest_handle(p.ports, &port);
+	evtchn_scan();
+	return HYPERVISOR_sched_op(SCHEDOP_poll, &p);
+}

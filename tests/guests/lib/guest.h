@@ -29,6 +29,13 @@ void guest_ap_main(unsigned int vcpu);
 __noreturn void pass(void);
 __noreturn __printf(1, 2) void fail(const char *fmt, ...);
 __noreturn void shutdown(unsigned int reason);
+/* End of the highest RAM entry of start_info's memory map (0: none). */
+uint64_t memmap_ram_end(const struct hvm_start_info *si);
+/* XEN_HVM_MEMMAP_TYPE_* of the memory map's entry at @addr (0: none). */
+uint32_t memmap_type(const struct hvm_start_info *si, uint64_t addr);
+
+/* guest.lds: this guest's image, text to the end of bss */
+extern char __image_start[], __bss_end[];
 
 /* printf.c */
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
@@ -86,9 +93,25 @@ void evtchn_scan(void);
 void evtchn_block(void);
 void evtchn_wait_change(volatile unsigned long *c, unsigned long old);
 int evtchn_send(evtchn_port_t port);
+/* for a port that is polled: pending bit only, no upcall */
+void evtchn_mask(evtchn_port_t port);
+bool evtchn_clear_pending(evtchn_port_t port);	/* true if it was */
+/* SCHEDOP_poll on @port; @deadline_ns: absolute system time, 0 none */
+long evtchn_poll(evtchn_port_t port, uint64_t deadline_ns);
 extern volatile unsigned long upcall_count;
 
 /* pvclock.c: Xen system time in ns from vcpu_info's vcpu_time_info */
 uint64_t pvclock_ns(unsigned int vcpu);
+
+/* balloon.c: this domain's reservation, in 4 KiB frames */
+long mem_reservation(int cmd);	/* XENMEM_{current,maximum}_reservation */
+/*
+ * XENMEM_decrease_reservation or XENMEM_populate_physmap of pfns[0..n),
+ * retried for up to @wait_s seconds while the hypervisor does none (a
+ * line prefixed @who says so, once).  Returns how many were done, in
+ * order (pfns[0..ret)), or a negative errno.
+ */
+long balloon_frames(int cmd, xen_pfn_t *pfns, unsigned int n,
+		    unsigned long wait_s, const char *who);
 
 #endif

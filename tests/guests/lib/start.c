@@ -49,6 +49,32 @@ __noreturn void fail(const char *fmt, ...)
 	shutdown(SHUTDOWN_crash);
 }
 
+uint64_t memmap_ram_end(const struct hvm_start_info *si)
+{
+	const struct hvm_memmap_table_entry *mm =
+		(const void *)(uintptr_t)si->memmap_paddr;
+	uint64_t end = 0;
+	unsigned int i;
+
+	for (i = 0; si->memmap_paddr && i < si->memmap_entries; i++)
+		if (mm[i].type == XEN_HVM_MEMMAP_TYPE_RAM &&
+		    mm[i].addr + mm[i].size > end)
+			end = mm[i].addr + mm[i].size;
+	return end;
+}
+
+uint32_t memmap_type(const struct hvm_start_info *si, uint64_t addr)
+{
+	const struct hvm_memmap_table_entry *mm =
+		(const void *)(uintptr_t)si->memmap_paddr;
+	unsigned int i;
+
+	for (i = 0; si->memmap_paddr && i < si->memmap_entries; i++)
+		if (addr >= mm[i].addr && addr - mm[i].addr < mm[i].size)
+			return mm[i].type;
+	return 0;
+}
+
 __attribute__((weak)) void guest_ap_main(unsigned int vcpu)
 {
 	fail("vCPU %u started, but this guest has no secondary code", vcpu);
