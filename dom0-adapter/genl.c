@@ -126,6 +126,7 @@ static const struct nla_policy xl_dom_mem_set_policy[XL_A_MAX + 1] = {
 static const struct nla_policy xl_store_setup_policy[XL_A_MAX + 1] = {
 	[XL_A_DOM_ID]		= NLA_POLICY_RANGE(NLA_U32, 1, 0x7fef),
 	[XL_A_DOM_GPA]		= { .type = NLA_U64 },
+	[XL_A_STORE_CONSOLE_GPA] = { .type = NLA_U64 },
 };
 
 static const struct nla_policy xl_store_write_policy[XL_A_MAX + 1] = {

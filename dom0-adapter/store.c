@@ -43,7 +43,7 @@ static long xl_store_call(struct genl_info *info, struct xl_store_call *c)
 				 "the guest broke its xenstore ring (impossible indices)");
 		break;
 	case -EEXIST:
-		GENL_SET_ERR_MSG(info, "the domain has a xenstore ring already");
+		GENL_SET_ERR_MSG(info, "the domain has its rings already");
 		break;
 	case -EPERM:
 		GENL_SET_ERR_MSG(info, "only before the domain first runs");
@@ -51,15 +51,20 @@ static long xl_store_call(struct genl_info *info, struct xl_store_call *c)
 	case -EINVAL:
 		if (c->req.op == XL_STORE_SETUP)
 			GENL_SET_ERR_MSG(info,
-					 "the ring's frame is not the guest's memory");
+					 "a ring's frame is not the guest's memory, or both are one");
 		break;
 	}
 	return ret;
 }
 
-/* Reply with the domain id and one more attribute. */
+/*
+ * Reply with the domain id (if not 0), then @attr: @len bytes of @data,
+ * or the u32 @val when @data is NULL; then the u32 @val2 as @attr2 if
+ * @attr2 is not 0.
+ */
 static int xl_store_reply(struct genl_info *info, u32 domid, int attr,
-			  const void *data, u32 len, u32 val)
+			  const void *data, u32 len, u32 val, int attr2,
+			  u32 val2)
 {
 	struct sk_buff *msg = genlmsg_new(nla_total_size(len) +
 					  NLMSG_DEFAULT_SIZE, GFP_KERNEL);
@@ -76,6 +81,8 @@ static int xl_store_reply(struct genl_info *info, u32 domid, int attr,
 		err = nla_put(msg, attr, len, data);
 	else if (!err)
 		err = nla_put_u32(msg, attr, val);
+	if (!err && attr2)
+		err = nla_put_u32(msg, attr2, val2);
 	if (err) {
 		nlmsg_free(msg);
 		return -EMSGSIZE;
@@ -100,26 +107,30 @@ int xl_genl_store_setup(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **a = info->attrs;
 	struct xl_store_call *c;
-	u64 gpa;
+	u64 gpa, cons;
 	int ret;
 
-	if (!a[XL_A_DOM_ID] || !a[XL_A_DOM_GPA]) {
-		GENL_SET_ERR_MSG(info, "domain and ring address needed");
+	if (!a[XL_A_DOM_ID] || !a[XL_A_DOM_GPA] ||
+	    !a[XL_A_STORE_CONSOLE_GPA]) {
+		GENL_SET_ERR_MSG(info, "domain and both ring addresses needed");
 		return -EINVAL;
 	}
 	gpa = nla_get_u64(a[XL_A_DOM_GPA]);
-	if (gpa & ~PAGE_MASK) {
-		GENL_SET_ERR_MSG(info, "the ring's address is not page-aligned");
+	cons = nla_get_u64(a[XL_A_STORE_CONSOLE_GPA]);
+	if ((gpa | cons) & ~PAGE_MASK) {
+		GENL_SET_ERR_MSG(info, "a ring's address is not page-aligned");
 		return -EINVAL;
 	}
 	c = xl_store_new(info, XL_STORE_SETUP);
 	if (!c)
 		return -ENOMEM;
 	c->req.gfn = gpa >> PAGE_SHIFT;
+	c->req.console_gfn = cons >> PAGE_SHIFT;
 	ret = xl_store_call(info, c);
 	if (!ret)
 		ret = xl_store_reply(info, c->req.domid, XL_A_STORE_PORT, NULL,
-				     0, c->req.port);
+				     0, c->req.port, XL_A_STORE_CONSOLE_PORT,
+				     c->req.console_port);
 	kfree(c);
 	return ret;
 }
@@ -142,7 +153,7 @@ int xl_genl_store_read(struct sk_buff *skb, struct genl_info *info)
 	if (!ret)
 		ret = xl_store_reply(info, c->req.domid, XL_A_DOM_DATA,
 				     c->data, min_t(u64, c->req.len,
-						    sizeof(c->data)), 0);
+						    sizeof(c->data)), 0, 0, 0);
 	kfree(c);
 	return ret;
 }
@@ -166,7 +177,7 @@ int xl_genl_store_write(struct sk_buff *skb, struct genl_info *info)
 	ret = xl_store_call(info, c);
 	if (!ret)
 		ret = xl_store_reply(info, c->req.domid, XL_A_STORE_LEN, NULL,
-				     0, (u32)c->req.len);
+				     0, (u32)c->req.len, 0, 0);
 	kfree(c);
 	return ret;
 }
@@ -187,7 +198,7 @@ int xl_genl_store_pending(struct sk_buff *skb, struct genl_info *info)
 		ret = xl_store_reply(info, 0, XL_A_STORE_DOMIDS, c->data,
 				     min_t(u64, c->req.len,
 					   XL_STORE_PENDING_MAX) * sizeof(u32),
-				     0);
+				     0, 0, 0);
 	kfree(c);
 	return ret;
 }

@@ -11,8 +11,9 @@
 #include <hv/domain.h>
 #include <hv/domctl.h>
 #include <hv/xen_guest.h>
-#include <hv/xs_ring.h>
+#include <hv/io_ring.h>
 #include <hv/dom0.h>
+#include <hv/console.h>
 #include <hv/log.h>
 #include <hv/lib.h>
 #include <hv/errno.h>
@@ -24,25 +25,65 @@ static struct domain *find_guest(u32 domid)
 	return domain_table_find(&hv_domains, (u16)domid);
 }
 
+/* Its own RAM: a frame it does not have would fault every copy. */
+static bool own_frame(struct domain *d, u64 gfn)
+{
+	return gfn < arch_domain_gfn_end(d) &&
+	       arch_domain_gpa_ptr(d, gfn << PAGE_SHIFT, PAGE_SIZE);
+}
+
 static long setup(struct domain *d, struct xl_ctl_dom_store *req)
 {
-	int port;
+	int store, cons;
 
 	if (d->state != DOMAIN_BUILDING)
 		return -EPERM;
-	if (d->store_port)
+	if (d->store_port || d->console_port)
 		return -EEXIST;
-	/* Its own RAM: a frame it does not have would fault every copy. */
-	if (req->gfn >= arch_domain_gfn_end(d) ||
-	    !arch_domain_gpa_ptr(d, req->gfn << PAGE_SHIFT, PAGE_SIZE))
+	if (!own_frame(d, req->gfn) || !own_frame(d, req->console_gfn) ||
+	    req->gfn == req->console_gfn)
 		return -EINVAL;
-	port = evtchn_bind_dom0(d);
-	if (port < 0)
-		return port;
+	/* Ports the guest cannot have taken: it never ran.  Destroy closes. */
+	store = evtchn_bind_dom0(d);
+	cons = store < 0 ? store : evtchn_bind_dom0(d);
+	if (cons < 0)
+		return cons;
 	d->store_gfn = req->gfn;
-	WRITE_ONCE(d->store_port, (u32)port);
-	req->port = (u32)port;
+	d->console_gfn = req->console_gfn;
+	WRITE_ONCE(d->store_port, (u32)store);
+	WRITE_ONCE(d->console_port, (u32)cons);
+	req->port = (u32)store;
+	req->console_port = (u32)cons;
 	return 0;
+}
+
+void store_console_kick(struct domain *d)
+{
+	struct xencons_interface *intf;
+	u8 chunk[256];
+	long n;
+
+	if (!READ_ONCE(d->console_port))
+		return;
+	/* Pinned (xen_domain_gfn_pinned): the frame stays the guest's. */
+	intf = arch_domain_gpa_ptr(d, d->console_gfn << PAGE_SHIFT,
+				   PAGE_SIZE);
+	if (!intf)
+		return;
+	/* Bounded: at most one ring's worth per notification. */
+	for (u32 done = 0; done < sizeof(intf->out); done += (u32)n) {
+		n = cons_ring_take(intf, chunk, sizeof(chunk));
+		if (n == -EIO) {
+			/* Its own console only: stop serving it, say so once. */
+			hv_log("domain %u: console ring indices impossible: console ring ignored from now on",
+			       d->id);
+			WRITE_ONCE(d->console_port, 0);
+			return;
+		}
+		if (n <= 0)
+			return;
+		console_write(d, chunk, (u64)n);
+	}
 }
 
 /* The ring, or NULL when the guest has none or gave its frame away. */

@@ -53,6 +53,10 @@ void xen_domain_fini(struct domain *d)
 
 bool xen_domain_gfn_pinned(struct domain *d, u64 gfn)
 {
+	/* The backends' rings: the hypervisor reads and writes them. */
+	if ((READ_ONCE(d->store_port) && gfn == d->store_gfn) ||
+	    (READ_ONCE(d->console_port) && gfn == d->console_gfn))
+		return true;
 	for (u32 i = 0; i < d->nr_vcpus; i++)
 		if (d->vcpu[i] && READ_ONCE(d->vcpu[i]->vcpu_info_gfn) == gfn)
 			return true;

@@ -319,6 +319,7 @@ void evtchn_close_all(struct domain *d)
 
 static long send(struct domain *d, u64 port)
 {
+	bool console_kick = false;
 	struct evtchn *c;
 	long ret = 0;
 
@@ -326,6 +327,9 @@ static long send(struct domain *d, u64 port)
 	c = evtchn_port(d->evtchn, port);
 	if (!c)
 		ret = -EINVAL;
+	else if (c->state == EVTCHNSTAT_interdomain && !c->remote &&
+		 port == READ_ONCE(d->console_port))
+		console_kick = true;	/* ours to drain, unlocked */
 	else if (c->state == EVTCHNSTAT_interdomain && !c->remote)
 		WRITE_ONCE(d->dom0_kick, true);	/* Dom0's daemon looks */
 	else if (c->state == EVTCHNSTAT_interdomain)
@@ -335,6 +339,8 @@ static long send(struct domain *d, u64 port)
 	else
 		ret = -EINVAL;
 	spin_unlock(&d->evtchn_lock);
+	if (console_kick)
+		store_console_kick(d);
 	if (!ret)
 		__atomic_add_fetch(&d->stats.evtchn_sends, 1,
 				   __ATOMIC_RELAXED);

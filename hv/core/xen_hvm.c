@@ -74,10 +74,12 @@ static long param(struct vcpu *v, u64 arg, bool set)
 		break;
 	case HVM_PARAM_CONSOLE_PFN:
 	case HVM_PARAM_CONSOLE_EVTCHN:
-		/* 0 (none) until a console backend exists in Dom0. */
+		/* Set with the store's; the hypervisor is the backend. */
 		if (set)
 			return -EPERM;
-		p.value = 0;
+		p.value = !d->console_port ? 0 :
+			  p.index == HVM_PARAM_CONSOLE_PFN ? d->console_gfn :
+			  d->console_port;
 		break;
 	default:
 		return -ENOSYS;

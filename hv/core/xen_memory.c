@@ -47,34 +47,56 @@ static long add_to_physmap(struct vcpu *v, u64 arg)
 		return -ENOSYS;
 	if (x.idx != 0 || x.gpfn >= MAX_GUEST_GFN)
 		return -EINVAL;
+	/* Not over a page the hypervisor reads or writes for itself. */
+	if (xen_domain_gfn_pinned(v->dom, x.gpfn))
+		return -EBUSY;
 	return arch_domain_map_shared(v->dom, x.gpfn, v->dom->shared_info);
 }
 
 /*
  * The map the builder gave in hvm_start_info (tools/builder/build.c):
- * RAM from 0 to the end of what it populated, but for the xenstore
- * ring's frame, which is reserved (the guest's, not for its allocator).
+ * RAM from 0 to the end of what it populated, but for the frames of the
+ * console and xenstore rings, which are reserved (the guest's, not for
+ * its allocator).
  */
+static u32 fill_map(struct domain *d, struct e820_entry *e)
+{
+	u64 end = arch_domain_gfn_end(d), at = 0, special[2];
+	u32 n = 0, nr = 0;
+
+	if (d->console_port)
+		special[nr++] = d->console_gfn;
+	if (d->store_port)
+		special[nr++] = d->store_gfn;
+	if (nr == 2 && special[0] > special[1]) {
+		u64 t = special[0];
+
+		special[0] = special[1];
+		special[1] = t;
+	}
+	for (u32 i = 0; i < nr; i++) {
+		if (special[i] > at)
+			e[n++] = (struct e820_entry){
+				at << PAGE_SHIFT, (special[i] - at) << PAGE_SHIFT,
+				XEN_HVM_MEMMAP_TYPE_RAM };
+		e[n++] = (struct e820_entry){ special[i] << PAGE_SHIFT,
+					      PAGE_SIZE,
+					      XEN_HVM_MEMMAP_TYPE_RESERVED };
+		at = special[i] + 1;
+	}
+	if (end > at)
+		e[n++] = (struct e820_entry){ at << PAGE_SHIFT,
+					      (end - at) << PAGE_SHIFT,
+					      XEN_HVM_MEMMAP_TYPE_RAM };
+	return n;
+}
+
 static long memory_map(struct vcpu *v, u64 arg)
 {
-	struct domain *d = v->dom;
-	u64 end = arch_domain_gfn_end(d) << PAGE_SHIFT;
-	struct e820_entry e[3];
+	struct e820_entry e[5];
 	struct xen_memory_map m;
-	u32 n = 0;
+	u32 n = fill_map(v->dom, e);
 
-	e[n++] = (struct e820_entry){ 0, end, XEN_HVM_MEMMAP_TYPE_RAM };
-	if (d->store_port) {
-		u64 s = d->store_gfn << PAGE_SHIFT;
-
-		e[0].size = s;
-		e[n++] = (struct e820_entry){ s, PAGE_SIZE,
-					      XEN_HVM_MEMMAP_TYPE_RESERVED };
-		if (s + PAGE_SIZE < end)
-			e[n++] = (struct e820_entry){
-				s + PAGE_SIZE, end - s - PAGE_SIZE,
-				XEN_HVM_MEMMAP_TYPE_RAM };
-	}
 	if (copy_from_guest(v, &m, arg, sizeof(m)))
 		return -EFAULT;
 	if (m.nr_entries < n)

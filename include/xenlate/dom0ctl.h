@@ -317,7 +317,11 @@ struct xl_ctl_dom_balloon {
  * XL_STORE_SETUP: while the domain is being built, guest frame gfn (one
  *   of its own, not RAM in its memory map) becomes its store ring, and a
  *   port bound to Dom0 is made in it: port (out).  The guest reads both
- *   with HVM_PARAM_STORE_PFN / _EVTCHN.  Once per domain (-EEXIST).
+ *   with HVM_PARAM_STORE_PFN / _EVTCHN.  Likewise console_gfn becomes
+ *   its console ring (struct xencons_interface), console_port (out) its
+ *   port (HVM_PARAM_CONSOLE_*): the hypervisor drains what the guest
+ *   writes there into the console Dom0 reads (XL_CTL_DOM_CONSOLE), as
+ *   console_io does.  Once per domain (-EEXIST).
  * XL_STORE_READ: up to len bytes of requests the guest queued, copied
  *   to buf; len (out) says how many.  Space freed: the guest is
  *   notified.
@@ -349,7 +353,8 @@ struct xl_ctl_dom_store {
 	uint64_t buf;		/* guest-physical address in Dom0 */
 	uint64_t len;		/* in: room; out: bytes or ids moved */
 	uint32_t port;		/* SETUP, out: the guest's port */
-	uint32_t pad;
+	uint32_t console_port;	/* SETUP, out */
+	uint64_t console_gfn;	/* SETUP */
 };
 
 struct xl_ctl_info {

@@ -76,9 +76,10 @@ enum xl_genl_cmd {
 	XL_CMD_DOMAIN_MEM_SET,
 	/*
 	 * Xenstore, for Dom0's daemon (xl_ctl_dom_store in dom0ctl.h).
-	 * SETUP req: XL_A_DOM_ID, XL_A_DOM_GPA (the ring's page-aligned
-	 * guest-physical address), only while building; reply: XL_A_DOM_ID,
-	 * XL_A_STORE_PORT.
+	 * SETUP req: XL_A_DOM_ID, XL_A_DOM_GPA and XL_A_STORE_CONSOLE_GPA
+	 * (the store and console rings' page-aligned guest-physical
+	 * addresses), only while building; reply: XL_A_DOM_ID,
+	 * XL_A_STORE_PORT, XL_A_STORE_CONSOLE_PORT.
 	 */
 	XL_CMD_STORE_SETUP,
 	/* req: XL_A_DOM_ID; reply: XL_A_DOM_ID, XL_A_DOM_DATA (maybe empty) */
@@ -145,6 +146,8 @@ enum xl_genl_attr {
 	XL_A_STORE_PORT,	/* u32: the guest's xenstore port */
 	XL_A_STORE_LEN,		/* u32: bytes moved */
 	XL_A_STORE_DOMIDS,	/* binary: u32 domain ids */
+	XL_A_STORE_CONSOLE_GPA,	/* u64 */
+	XL_A_STORE_CONSOLE_PORT,	/* u32 */
 	__XL_A_MAX,
 };
 #define XL_A_MAX (__XL_A_MAX - 1)

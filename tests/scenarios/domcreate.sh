@@ -78,7 +78,9 @@ until xenlate console -n hello >/tmp/con 2>&1 &&
 	sleep 0.2
 done
 grep -q 'cmdline "hello=world"' /tmp/con || fail "cmdline: $(cat /tmp/con)"
-grep -q "0000000000000000-0000000000ffffff ram" /tmp/con ||
+# RAM, then the console and xenstore rings' pages, reserved.
+grep -q "0000000000000000-0000000000ffdfff ram" /tmp/con &&
+	grep -q "0000000000ffe000-0000000000ffffff reserved" /tmp/con ||
 	fail "memory map: $(cat /tmp/con)"
 want=$(od -An -tx1 -N16 /tmp/rd.img | tr -s ' \n' ' ' | sed 's/ $//')
 grep -q "module 0 first bytes: *$want" /tmp/con ||

@@ -94,7 +94,7 @@ static void peek(const uint8_t *g, uint64_t mem, uint64_t gpa, void *out,
 	memcpy(out, g + gpa, size);
 }
 
-/* What the guest finds: start_info checked, RAM then the store page. */
+/* What the guest finds: start_info checked, RAM then the ring pages. */
 static void read_start_info(const uint8_t *g, uint64_t mem, uint64_t at,
 			    struct hvm_start_info *si)
 {
@@ -109,13 +109,13 @@ static void read_start_info(const uint8_t *g, uint64_t mem, uint64_t at,
 	assert_int_equal(si->memmap_entries, 2);
 	peek(g, mem, si->memmap_paddr, &e, sizeof(e));
 	assert_int_equal(e.addr, 0);
-	assert_int_equal(e.size, mem - PAGE);
+	assert_int_equal(e.size, mem - 2 * PAGE);
 	assert_int_equal(e.type, XEN_HVM_MEMMAP_TYPE_RAM);
 	assert_int_equal(e.reserved, 0);
-	/* The last page is the xenstore ring's, reserved. */
+	/* The last two pages are the console and xenstore rings'. */
 	peek(g, mem, si->memmap_paddr + sizeof(e), &e, sizeof(e));
-	assert_int_equal(e.addr, mem - PAGE);
-	assert_int_equal(e.size, PAGE);
+	assert_int_equal(e.addr, mem - 2 * PAGE);
+	assert_int_equal(e.size, 2 * PAGE);
 	assert_int_equal(e.type, XEN_HVM_MEMMAP_TYPE_RESERVED);
 	assert_int_equal(si->memmap_paddr % 8, 0);
 }
@@ -291,14 +291,15 @@ static void test_exact_fits(void **state)
 	cmd[XL_BUILD_CMDLINE_MAX] = 'a';
 	assert_int_equal(layout(&k, mem, cmd, NULL, 0, &b, err), -E2BIG);
 
-	/* A ramdisk filling memory up to the store page. */
+	/* A ramdisk filling memory up to the ring pages. */
 	assert_int_equal(layout(&k, mem, NULL, NULL, 0, &b, err), 0);
+	assert_int_equal(b.console_gpa, mem - 2 * PAGE);
 	assert_int_equal(b.store_gpa, mem - PAGE);
-	room = mem - PAGE - (b.start_info + PAGE);
+	room = mem - 2 * PAGE - (b.start_info + PAGE);
 	rd = calloc(1, room + 1);
 	assert_non_null(rd);
 	assert_int_equal(layout(&k, mem, NULL, rd, room, &b, err), 0);
-	assert_int_equal(b.end, mem - PAGE);
+	assert_int_equal(b.end, mem - 2 * PAGE);
 	free(apply(&b, mem));
 	assert_int_equal(layout(&k, mem, NULL, rd, room + 1, &b, err),
 			 -ENOSPC);
@@ -330,9 +331,9 @@ static void test_err_memory(void **state)
 	(void)state;
 	two_seg_kernel(&k);
 	expect_err(layout(&k, 0, NULL, NULL, 0, &b, err), err, -EINVAL,
-		   "not a multiple of 4 KiB of at least 8 KiB", &b);
+		   "not a multiple of 4 KiB of at least 12 KiB", &b);
 	expect_err(layout(&k, 2 * MIB + 1, NULL, NULL, 0, &b, err), err,
-		   -EINVAL, "not a multiple of 4 KiB of at least 8 KiB", &b);
+		   -EINVAL, "not a multiple of 4 KiB of at least 12 KiB", &b);
 	expect_err(layout(&k, 3 * GIB + PAGE, NULL, NULL, 0, &b, err), err,
 		   -EOPNOTSUPP, "above 3 GiB is not supported yet", &b);
 	expect_err(layout(&k, 1024 * GIB, NULL, NULL, 0, &b, err),
@@ -381,10 +382,10 @@ static void test_err_segment_outside(void **state)
 	char err[ERRSZ];
 
 	(void)state;
-	/* The kernel at 1 MiB in 1 MiB of memory (less the store page). */
+	/* The kernel at 1 MiB in 1 MiB of memory (less the ring pages). */
 	two_seg_kernel(&k);
 	expect_err(layout(&k, 1 * MIB, NULL, NULL, 0, &b, err), err, -ENOSPC,
-		   "kernel segment 0 at 0x100000 (19 bytes) does not fit in guest memory [0, 0xff000): memory too small",
+		   "kernel segment 0 at 0x100000 (19 bytes) does not fit in guest memory [0, 0xfe000): memory too small",
 		   &b);
 	/* Its bss one byte past the end. */
 	two_seg_kernel(&k);
@@ -469,8 +470,8 @@ static void test_err_ramdisk(void **state)
 	two_seg_kernel(&k);
 	expect_err(layout(&k, 2 * MIB, NULL, rd, 0, &b, err), err, -EINVAL,
 		   "ramdisk is empty", &b);
-	/* 1 MiB + 5 pages used, one free, the store page: one too few. */
-	expect_err(layout(&k, 1 * MIB + 7 * PAGE, NULL, rd, PAGE + 1,
+	/* 1 MiB + 5 pages used, one free, two ring pages: one too few. */
+	expect_err(layout(&k, 1 * MIB + 8 * PAGE, NULL, rd, PAGE + 1,
 			  &b, err), err, -ENOSPC,
 		   "ramdisk of 4097 bytes does not fit: 4096 bytes", &b);
 }
@@ -485,14 +486,14 @@ static void test_err_no_room_for_info(void **state)
 	two_seg_kernel(&k);
 	/*
 	 * The kernel ends inside the fourth page; memory ends after it and
-	 * the store page.
+	 * the ring pages.
 	 */
-	expect_err(layout(&k, 1 * MIB + 5 * PAGE, NULL, NULL, 0, &b, err),
+	expect_err(layout(&k, 1 * MIB + 6 * PAGE, NULL, NULL, 0, &b, err),
 		   err, -ENOSPC,
 		   "no room for the boot information after the kernel", &b);
 	assert_non_null(strstr(err, "memory too small"));
 	/* One page more is enough. */
-	assert_int_equal(layout(&k, 1 * MIB + 6 * PAGE, NULL, NULL, 0, &b,
+	assert_int_equal(layout(&k, 1 * MIB + 7 * PAGE, NULL, NULL, 0, &b,
 				err), 0);
 }
 

@@ -45,9 +45,10 @@ static size_t xl_align8(size_t x)
 
 static int xl_check_mem(uint64_t mem, char *err, size_t errsize)
 {
-	if (mem < 2 * XL_BUILD_PAGE_SIZE || mem % XL_BUILD_PAGE_SIZE)
+	if (mem <= XL_BUILD_RING_PAGES * XL_BUILD_PAGE_SIZE ||
+	    mem % XL_BUILD_PAGE_SIZE)
 		return xl_bld_err(err, errsize, -EINVAL,
-				  "guest memory of %llu bytes is not a multiple of 4 KiB of at least 8 KiB",
+				  "guest memory of %llu bytes is not a multiple of 4 KiB of at least 12 KiB",
 				  (unsigned long long)mem);
 	if (mem > XL_BUILD_MEM_MAX)
 		return xl_bld_err(err, errsize, -EOPNOTSUPP,
@@ -153,11 +154,12 @@ static void xl_info_fill(const struct xl_build_in *in, uint64_t base,
 		.memmap_paddr = base + l->memmap,
 		.memmap_entries = XL_BUILD_MEMMAP,
 	};
-	/* RAM, then the xenstore ring's page: the guest's, not RAM. */
+	/* RAM, then the ring pages: the guest's, not RAM. */
 	struct hvm_memmap_table_entry map[XL_BUILD_MEMMAP] = {
-		{ .addr = 0, .size = out->store_gpa,
+		{ .addr = 0, .size = out->console_gpa,
 		  .type = XEN_HVM_MEMMAP_TYPE_RAM },
-		{ .addr = out->store_gpa, .size = XL_BUILD_PAGE_SIZE,
+		{ .addr = out->console_gpa,
+		  .size = XL_BUILD_RING_PAGES * XL_BUILD_PAGE_SIZE,
 		  .type = XEN_HVM_MEMMAP_TYPE_RESERVED },
 	};
 
@@ -197,7 +199,8 @@ static int xl_place(const struct xl_build_in *in, uint64_t kernel_end,
 		    size_t errsize)
 {
 	const struct xl_kimage *k = in->kernel;
-	uint64_t mem = in->mem_bytes - XL_BUILD_PAGE_SIZE;	/* store */
+	uint64_t mem = in->mem_bytes -
+		       XL_BUILD_RING_PAGES * XL_BUILD_PAGE_SIZE;
 	uint64_t info = xl_page_up(kernel_end);
 	struct xl_info_layout l = xl_info_plan(cmdline_len);
 	uint64_t rd;
@@ -222,7 +225,8 @@ static int xl_place(const struct xl_build_in *in, uint64_t kernel_end,
 
 	out->entry = k->entry;
 	out->start_info = info;
-	out->store_gpa = mem;
+	out->console_gpa = mem;
+	out->store_gpa = mem + XL_BUILD_PAGE_SIZE;
 	xl_info_fill(in, info, &l, cmdline_len, out);
 	for (i = 0; i < k->nr_segs; i++)
 		if (k->segs[i].filesz)
@@ -247,7 +251,8 @@ int xl_build_layout(const struct xl_build_in *in, struct xl_build *out,
 	ret = xl_check_mem(in->mem_bytes, err, errsize);
 	if (!ret)
 		ret = xl_check_kernel(in->kernel,
-				      in->mem_bytes - XL_BUILD_PAGE_SIZE,
+				      in->mem_bytes -
+				      XL_BUILD_RING_PAGES * XL_BUILD_PAGE_SIZE,
 				      &kernel_end,
 				      err, errsize);
 	if (ret)

@@ -13,7 +13,8 @@
  *			the memory map and the command line
  *	ramdisk		page-aligned after the info page
  *	... memory	free
- *	last page	the xenstore ring: reserved in the memory map
+ *	last 2 pages	the console and xenstore rings: reserved in the
+ *			memory map
  *
  * Bytes not written (bss, gaps) need nothing: the hypervisor zeroes every
  * frame it gives a guest.
@@ -35,8 +36,9 @@
 #define XL_BUILD_MEM_MAX	(3ULL << 30)
 /* Linux's x86 COMMAND_LINE_SIZE, less its NUL; as domcfg's limit. */
 #define XL_BUILD_CMDLINE_MAX	2047
-/* Entries of the memory map: RAM, the store page. */
+/* Entries of the memory map: RAM, the ring pages. */
 #define XL_BUILD_MEMMAP		2
+#define XL_BUILD_RING_PAGES	2	/* console, xenstore */
 /* Kernel segments, the info page, the ramdisk. */
 #define XL_BUILD_MAX_WRITES	(XL_KIMAGE_MAX_SEGS + 2)
 
@@ -66,7 +68,8 @@ struct xl_build {
 	uint32_t entry;		/* PVH 32-bit entry point */
 	uint64_t start_info;	/* guest-physical hvm_start_info: ebx */
 	uint64_t ramdisk_gpa;	/* 0 if no ramdisk */
-	uint64_t store_gpa;	/* the xenstore ring's page */
+	uint64_t console_gpa;	/* the console ring's page */
+	uint64_t store_gpa;	/* the xenstore ring's page, right after */
 	uint64_t end;		/* first byte after everything placed */
 	unsigned int nr_writes;
 	struct xl_build_write writes[XL_BUILD_MAX_WRITES];

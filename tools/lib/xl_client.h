@@ -202,8 +202,9 @@ int xl_domain_console_read(struct xl_client *c, uint32_t domid, uint64_t seq,
 
 /*
  * Xenstore rings (XL_CMD_STORE_*), for the xenstore daemon.  Setup: guest
- * frame at @gpa becomes domain @domid's ring, *@port its store port
- * (only while the domain is being built).  Read: request bytes the guest
+ * frame at @gpa becomes domain @domid's store ring, *@port its store
+ * port, and the frame at @console_gpa its console ring with
+ * *@console_port (only while the domain is being built).  Read: request bytes the guest
  * queued, at most @size: how many.  Write: 1 .. XL_STORE_CHUNK bytes
  * onto the response ring: how many fitted.  Pending: ids of the guests
  * that notified since the last call: how many.  -EIO: the guest broke
@@ -211,7 +212,8 @@ int xl_domain_console_read(struct xl_client *c, uint32_t domid, uint64_t seq,
  */
 #define XL_STORE_CHUNK		4096	/* XL_STORE_IO_MAX */
 int xl_store_setup(struct xl_client *c, uint32_t domid, uint64_t gpa,
-		   uint32_t *port);
+		   uint64_t console_gpa, uint32_t *port,
+		   uint32_t *console_port);
 int xl_store_read(struct xl_client *c, uint32_t domid, void *buf,
 		  size_t size);
 int xl_store_write(struct xl_client *c, uint32_t domid, const void *buf,

@@ -14,6 +14,7 @@
 struct xl_store_args {
 	uint32_t domid;
 	uint64_t gpa;
+	uint64_t console_gpa;
 	const void *data;
 	size_t len;
 };
@@ -24,28 +25,43 @@ static int xl_store_put(struct nl_msg *msg, const void *arg)
 
 	if (nla_put_u32(msg, XL_A_DOM_ID, a->domid))
 		return -ENOMEM;
-	if (a->gpa && nla_put_u64(msg, XL_A_DOM_GPA, a->gpa))
+	if (a->gpa && (nla_put_u64(msg, XL_A_DOM_GPA, a->gpa) ||
+		       nla_put_u64(msg, XL_A_STORE_CONSOLE_GPA, a->console_gpa)))
 		return -ENOMEM;
 	if (a->data && nla_put(msg, XL_A_DOM_DATA, (int)a->len, a->data))
 		return -ENOMEM;
 	return 0;
 }
 
-static int xl_store_port_parse(struct xl_client *c, struct nlattr **tb,
-			       void *arg)
+static int xl_store_ports_parse(struct xl_client *c, struct nlattr **tb,
+				void *arg)
 {
-	return xl_attr_u32(c, tb, XL_A_STORE_PORT, arg);
+	uint32_t *ports = arg;
+	int err = xl_attr_u32(c, tb, XL_A_STORE_PORT, &ports[0]);
+
+	return err ? err : xl_attr_u32(c, tb, XL_A_STORE_CONSOLE_PORT,
+				       &ports[1]);
 }
 
 int xl_store_setup(struct xl_client *c, uint32_t domid, uint64_t gpa,
-		   uint32_t *port)
+		   uint64_t console_gpa, uint32_t *port,
+		   uint32_t *console_port)
 {
-	struct xl_store_args a = { .domid = domid, .gpa = gpa };
+	struct xl_store_args a = {
+		.domid = domid, .gpa = gpa, .console_gpa = console_gpa,
+	};
+	uint32_t ports[2];
+	int err;
 
 	if (!gpa)
 		return -EINVAL;	/* never the frame at 0: see the builder */
-	return xl_request(c, XL_CMD_STORE_SETUP, xl_store_put, &a,
-			  xl_store_port_parse, port);
+	err = xl_request(c, XL_CMD_STORE_SETUP, xl_store_put, &a,
+			 xl_store_ports_parse, ports);
+	if (!err) {
+		*port = ports[0];
+		*console_port = ports[1];
+	}
+	return err;
 }
 
 /* A binary attribute of at most @size bytes into @buf: its length. */

@@ -183,6 +183,10 @@ static void xl_create_show(const struct xl_create *cr)
 	for (i = 0; i < b->nr_writes; i++)
 		printf("  0x%08" PRIx64 " %10zu bytes  %s\n",
 		       b->writes[i].gpa, b->writes[i].len, b->writes[i].what);
+	printf("  0x%08" PRIx64 " %10llu bytes  console ring\n",
+	       b->console_gpa, XL_BUILD_PAGE_SIZE);
+	printf("  0x%08" PRIx64 " %10llu bytes  xenstore ring\n",
+	       b->store_gpa, XL_BUILD_PAGE_SIZE);
 	printf("entry 0x%08" PRIx32 ", hvm_start_info at 0x%08" PRIx64 "\n",
 	       b->entry, b->start_info);
 }
@@ -226,8 +230,9 @@ static int xl_create_bvt(const struct xl_create *cr, struct xl_client *c,
 }
 
 /*
- * The domain's xenstore: its ring and port in the hypervisor, its nodes
- * in the daemon (started if need be), then the daemon serves it.
+ * The domain's console and xenstore rings and ports in the hypervisor,
+ * its nodes in the xenstore daemon (started if need be), which then
+ * serves it.  The hypervisor drains the console ring itself.
  */
 static int xl_create_store(struct xl_create *cr, struct xl_client *c,
 			   uint32_t domid, char *msg, size_t size)
@@ -241,12 +246,13 @@ static int xl_create_store(struct xl_create *cr, struct xl_client *c,
 	uint64_t gpa = cr->layout.store_gpa;
 	char why[XL_CREATE_MSG];
 	struct xl_xs *x;
-	uint32_t port;
+	uint32_t port, console_port;
 	int err;
 
-	err = xl_store_setup(c, domid, gpa, &port);
+	err = xl_store_setup(c, domid, gpa, cr->layout.console_gpa, &port,
+			     &console_port);
 	if (err) {
-		snprintf(msg, size, "setting up its xenstore ring: %s",
+		snprintf(msg, size, "setting up its console and xenstore rings: %s",
 			 xl_errmsg(c, err, why, sizeof(why)));
 		return err;
 	}

@@ -67,9 +67,14 @@ struct domain {
 	u64 callback_irq;	/* HVM_PARAM_CALLBACK_IRQ as set */
 	u8 upcall_vector;	/* from it; 0: no upcalls */
 
-	/* Xenstore (core/store.c); store_port 0: none. */
-	u64 store_gfn;		/* the ring's frame, the guest's own */
+	/*
+	 * The rings of Dom0's backends (core/store.c); port 0: none.  Their
+	 * frames are the guest's own, and stay: it may not balloon them.
+	 */
+	u64 store_gfn;		/* xenstore, served by Dom0's daemon */
 	u32 store_port;		/* the guest's port bound to Dom0 */
+	u32 console_port;	/* console, drained by the hypervisor */
+	u64 console_gfn;
 	/* The guest sent on a port bound to Dom0 since Dom0 last looked. */
 	bool dom0_kick;
 };

@@ -20,6 +20,8 @@ long dom_vcpu_list(struct xl_ctl_vcpu_list *req);
 long dom_force_shutdown(struct xl_ctl_dom_shutdown *req);
 /* core/store.c */
 long dom_store(struct xl_ctl_dom_store *req);
+/* The guest notified its console port: take what it wrote. */
+void store_console_kick(struct domain *d);
 
 /* arch/x86/domain.c */
 void arch_domain_setup(u32 paging_levels);

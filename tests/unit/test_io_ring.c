@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * hv/core/xs_ring.c: requests come out of the guest's ring in order and
- * across the wrap, responses go in as far as they fit, and impossible
- * indices (a hostile guest owns the page) are refused without touching
- * anything outside the rings.
+ * hv/core/io_ring.c: requests come out of the guest's xenstore ring in
+ * order and across the wrap, responses go in as far as they fit, the
+ * console's 2 KiB "out" ring drains the same way, and impossible indices
+ * (a hostile guest owns the page) are refused without touching anything
+ * outside the rings.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,7 +14,7 @@
 #include <cmocka.h>
 #include "unit.h"
 
-#include <hv/xs_ring.h>
+#include <hv/io_ring.h>
 #include <hv/errno.h>
 
 #define RING	XENSTORE_RING_SIZE
@@ -143,6 +144,43 @@ static void test_put_hostile_indices(void **state)
 	guards_intact();
 }
 
+static struct {
+	uint8_t before[64];
+	struct xencons_interface intf;
+	uint8_t after[64];
+} cons;
+
+static void test_console_drain(void **state)
+{
+	static char buf[4096];
+	const char *msg = "boot: hello over the ring\n";
+	uint32_t len = (uint32_t)strlen(msg);
+
+	(void)state;
+	memset(&cons, 0x5a, sizeof(cons));
+	memset(&cons.intf, 0, sizeof(cons.intf));
+	/* Written across the wrap of the 2 KiB ring. */
+	cons.intf.out_cons = cons.intf.out_prod = 2048 * 7 - 5;
+	for (uint32_t i = 0; i < len; i++)
+		cons.intf.out[(cons.intf.out_prod + i) & 2047] = msg[i];
+	cons.intf.out_prod += len;
+	assert_int_equal(cons_ring_take(&cons.intf, buf, sizeof(buf)), len);
+	assert_memory_equal(buf, msg, len);
+	assert_int_equal(cons.intf.out_cons, cons.intf.out_prod);
+	/* A full ring is 2048 bytes, not the xenstore's 1024. */
+	cons.intf.out_prod = cons.intf.out_cons + 2048;
+	assert_int_equal(cons_ring_take(&cons.intf, buf, sizeof(buf)), 2048);
+	cons.intf.out_prod = cons.intf.out_cons + 2049;
+	assert_int_equal(cons_ring_take(&cons.intf, buf, sizeof(buf)), -EIO);
+	/* The input ring is not ours to read. */
+	for (size_t i = 0; i < sizeof(cons.intf.in); i++)
+		assert_int_equal(cons.intf.in[i], 0);
+	for (size_t i = 0; i < sizeof(cons.before); i++) {
+		assert_int_equal(cons.before[i], 0x5a);
+		assert_int_equal(cons.after[i], 0x5a);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -152,6 +190,7 @@ int main(void)
 		cmocka_unit_test_setup(test_take_hostile_indices, setup),
 		cmocka_unit_test_setup(test_put_fits_and_wraps, setup),
 		cmocka_unit_test_setup(test_put_hostile_indices, setup),
+		cmocka_unit_test(test_console_drain),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
