@@ -33,6 +33,16 @@ static void show_module0(const struct hvm_modlist_entry *m)
 	printf("hello: module 0 first bytes:%s\n", n ? hex : " (empty)");
 }
 
+/* The PV console ring, as Linux's hvc0 uses it: the same console. */
+static void ring_hello(void)
+{
+	static const char line[] = "hello: over the console ring\n";
+	int ret = pvcons_write(line, sizeof(line) - 1);
+
+	if (ret)
+		printf("hello: no console ring (%d)\n", ret);
+}
+
 int guest_main(const struct hvm_start_info *si)
 {
 	const struct hvm_memmap_table_entry *mm;
@@ -49,6 +59,7 @@ int guest_main(const struct hvm_start_info *si)
 		fail("start_info version %u, want >= 1 (memory map)",
 		     si->version);
 	printf("hello: cmdline \"%s\"\n", cmdline_raw());
+	ring_hello();
 
 	mm = (const void *)(uintptr_t)si->memmap_paddr;
 	printf("hello: memmap at %lx, %u entries\n",

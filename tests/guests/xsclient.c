@@ -305,6 +305,37 @@ static void on_shutdown(void)
 	printf("xsclient: shutdown request %s ignored\n", req);
 }
 
+/*
+ * break=indices|oversize: a hostile guest.  Its ring claims more than a
+ * ring holds, or its request announces a payload larger than xenstore
+ * allows.  Dom0's daemon must drop the connection and carry on; the
+ * guest then only waits.
+ */
+static __noreturn void break_ring(const char *how)
+{
+	struct xenstore_domain_interface *r = xenbus_ring();
+	struct xsd_sockmsg h = { .type = XS_READ, .req_id = 1,
+				 .len = XENSTORE_PAYLOAD_MAX + 1 };
+
+	if (!strcmp(how, "indices")) {
+		r->req_prod = r->req_cons + 5 * XENSTORE_RING_SIZE;
+	} else if (!strcmp(how, "oversize")) {
+		for (unsigned int i = 0; i < sizeof(h); i++)
+			r->req[MASK_XENSTORE_IDX(r->req_prod + i)] =
+				((const char *)&h)[i];
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
+		r->req_prod += sizeof(h);
+	} else {
+		xs_fail("break=%s: indices or oversize", how);
+	}
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (evtchn_send(xenbus_store_port()))
+		xs_fail("break=%s: EVTCHNOP_send failed", how);
+	printf("xsclient: ring broken on purpose (%s)\n", how);
+	for (;;)
+		evtchn_block();
+}
+
 int guest_main(const struct hvm_start_info *si)
 {
 	char path[64], token[16];
@@ -317,6 +348,8 @@ int guest_main(const struct hvm_start_info *si)
 	balloon_init(si);
 
 	identify();
+	if (cmdline_get("break"))
+		break_ring(cmdline_get("break"));
 	must_write("data/hello", "world");
 	must_hold("data/hello", "world", "write");
 	printf("xsclient: data/hello=world\n");

@@ -5,7 +5,9 @@
 # Linux does.  mem-set reaches it through memory/target and it balloons
 # to the target; shutdown asks it through control/shutdown and it powers
 # itself off.  A guest that announced nothing is still stopped by force.
-# Destroy removes the domain's home; unload ends the daemon.
+# Destroy removes the domain's home.  The console ring (HVM_PARAM_CONSOLE_*)
+# reaches 'xenlate console'.  Guests that break their ring lose
+# their connection, nobody else does.  Unload ends the daemon.
 # vm: --cpus 2 --mem 1024 --timeout 180
 SCENARIO=guest-xenstore
 . /usr/libexec/xenlate-tests/lib.sh
@@ -71,6 +73,14 @@ xenlate xenstore-read $home/name >/dev/null 2>&1 &&
 	fail "the domain's home outlived it: $(xenlate xenstore-ls $home)"
 ok "destroy removed /local/domain/$id"
 
+xenlate create $G/hello.cfg on_poweroff=preserve >/dev/null ||
+	fail "create hello"
+wait_console hello 30 "^RESULT:"
+grep -q "^hello: over the console ring" /tmp/hello.con ||
+	fail "hello: no console ring line: $(cat /tmp/hello.con)"
+xenlate destroy hello || fail "destroy hello"
+ok "the console ring reaches 'xenlate console'"
+
 xenlate create $G/burner.cfg name=mute on_poweroff=preserve extra=forever=1 \
 	>/dev/null || fail "create mute"
 xenlate shutdown mute >/tmp/out 2>&1 || fail "shutdown mute: $(cat /tmp/out)"
@@ -78,6 +88,24 @@ grep -q "stopped by the hypervisor" /tmp/out ||
 	fail "shutdown mute: $(cat /tmp/out)"
 xenlate destroy mute || fail "destroy mute"
 ok "a guest that announced nothing is stopped by force"
+
+# Hostile guests: a ring claiming more than it holds, a message larger
+# than xenstore allows.  The daemon drops each and serves the next.
+log=/run/xenlate/xenstored.sock.log
+for how in indices oversize; do
+	xenlate create $G/xsclient.cfg name=bad-$how extra="break=$how" \
+		on_crash=preserve || fail "create bad-$how"
+	bad=$(id_of bad-$how)
+	wait_console bad-$how 30 "ring broken on purpose"
+	wait_until 10 "the daemon kept bad-$how ($bad)" \
+		grep -q "domain $bad .*connection closed" $log
+	xenlate destroy bad-$how || fail "destroy bad-$how"
+done
+pidof xenlate-xenstored >/dev/null || fail "the daemon died: $(cat $log)"
+xenlate create $G/xsclient.cfg name=after || fail "create after"
+wait_console after 30 "xsclient: errors ok"
+xenlate destroy after || fail "destroy after"
+ok "broken rings dropped ($(grep -c 'connection closed' $log) logged); the next guest served"
 
 xenlate unload || fail "unload"
 wait_until 5 "the daemon outlived the hypervisor" \

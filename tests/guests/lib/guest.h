@@ -93,6 +93,12 @@ void evtchn_scan(void);
 void evtchn_block(void);
 void evtchn_wait_change(volatile unsigned long *c, unsigned long old);
 int evtchn_send(evtchn_port_t port);
+
+/*
+ * pvcons.c: write to the PV console ring; 0, -XEN_ENODEV (none), or
+ * -XEN_EIO (the ring is broken).
+ */
+int pvcons_write(const char *s, size_t len);
 /* for a port that is polled: pending bit only, no upcall */
 void evtchn_mask(evtchn_port_t port);
 bool evtchn_clear_pending(evtchn_port_t port);	/* true if it was */

@@ -64,4 +64,14 @@ static inline long HYPERVISOR_hvm_op(int op, void *arg)
 	return HC(__HYPERVISOR_hvm_op, op, arg, 0);
 }
 
+/* HVMOP_get_param of our own domain: 0 and *@value, or the error. */
+static inline long hvm_get_param(uint32_t index, uint64_t *value)
+{
+	struct xen_hvm_param p = { .domid = DOMID_SELF, .index = index };
+	long ret = HYPERVISOR_hvm_op(HVMOP_get_param, &p);
+
+	*value = ret ? 0 : p.value;
+	return ret;
+}
+
 #endif

@@ -19,6 +19,7 @@
 #include <xen/hvm/hvm_op.h>
 #include <xen/hvm/hvm_vcpu.h>
 #include <xen/hvm/params.h>
+#include <xen/io/console.h>
 #include <xen/memory.h>
 #include <xen/sched.h>
 #include <xen/vcpu.h>

@@ -94,6 +94,11 @@ const char *xenbus_broken(void)
 	return broken[0] ? broken : NULL;
 }
 
+struct xenstore_domain_interface *xenbus_ring(void)
+{
+	return intf;
+}
+
 uint64_t xenbus_store_pfn(void)
 {
 	return store_pfn;
@@ -132,26 +137,17 @@ static int error_of(const char *name)
 	return -XEN_EINVAL;
 }
 
-static long get_param(uint32_t index, uint64_t *value)
-{
-	struct xen_hvm_param p = { .domid = DOMID_SELF, .index = index };
-	long ret = HYPERVISOR_hvm_op(HVMOP_get_param, &p);
-
-	*value = ret ? 0 : p.value;
-	return ret;
-}
-
 int xenbus_init(const struct hvm_start_info *si)
 {
 	uint64_t port, at;
 	uint32_t type;
 	long ret;
 
-	ret = get_param(HVM_PARAM_STORE_PFN, &store_pfn);
+	ret = hvm_get_param(HVM_PARAM_STORE_PFN, &store_pfn);
 	if (!ret)
-		ret = get_param(HVM_PARAM_STORE_EVTCHN, &port);
+		ret = hvm_get_param(HVM_PARAM_STORE_EVTCHN, &port);
 	if (ret) {
-		broke("HVMOP_get_param(HVM_PARAM_STORE_*): %ld", ret);
+		broke("HVMOP_hvm_get_param(HVM_PARAM_STORE_*): %ld", ret);
 		return (int)ret;
 	}
 	if (!store_pfn) {

@@ -32,6 +32,9 @@
 int xenbus_init(const struct hvm_start_info *si);
 uint64_t xenbus_store_pfn(void);
 evtchn_port_t xenbus_store_port(void);
+/* For hostile tests: the ring itself, as Dom0 sees it. */
+struct xenstore_domain_interface *xenbus_ring(void);
+
 /* NULL while the connection works, else why not. */
 const char *xenbus_broken(void);
 /*
