@@ -63,6 +63,16 @@ for r in 1 2 3; do
 	xenlate destroy srv$r
 done
 
+# Xenstore read round trip from a guest (xsclient bench=200), 3 runs:
+# guest -> hypervisor -> Dom0's daemon (polling) -> hypervisor -> guest.
+for r in 1 2 3; do
+	xenlate create $G/xsclient.cfg name=xs$r extra="bench=200" \
+		>/dev/null || exit 1
+	wait_console xs$r "bench 200 reads" || exit 1
+	xenlate console -n xs$r | grep 'bench 200 reads' | sed 's/^/xsread /'
+	xenlate destroy xs$r
+done
+
 # Scale: K burners created paused, unpaused together, SECS seconds each;
 # the sum of their work rates against one alone.
 for k in $SCALE; do

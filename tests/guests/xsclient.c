@@ -306,6 +306,27 @@ static void on_shutdown(void)
 }
 
 /*
+ * bench=N: N reads of "name", each timed by pvclock: the round trip
+ * guest -> hypervisor -> Dom0's daemon -> hypervisor -> guest.
+ */
+static void bench_reads(unsigned long n)
+{
+	char name[VALUE_MAX];
+	uint64_t t, sum = 0, max = 0;
+
+	for (unsigned long i = 0; i < n; i++) {
+		t = pvclock_ns(0);
+		must_read("name", name, sizeof(name));
+		t = pvclock_ns(0) - t;
+		sum += t;
+		if (t > max)
+			max = t;
+	}
+	printf("xsclient: bench %lu reads mean %lu ns max %lu ns\n", n,
+	       (unsigned long)(n ? sum / n : 0), (unsigned long)max);
+}
+
+/*
  * break=indices|oversize: a hostile guest.  Its ring claims more than a
  * ring holds, or its request announces a payload larger than xenstore
  * allows.  Dom0's daemon must drop the connection and carry on; the
@@ -350,6 +371,8 @@ int guest_main(const struct hvm_start_info *si)
 	identify();
 	if (cmdline_get("break"))
 		break_ring(cmdline_get("break"));
+	if (cmdline_get("bench"))
+		bench_reads(cmdline_ulong("bench", 100));
 	must_write("data/hello", "world");
 	must_hold("data/hello", "world", "write");
 	printf("xsclient: data/hello=world\n");
