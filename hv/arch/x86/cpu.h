@@ -55,6 +55,7 @@ struct hv_cpu {
 	struct vcpu *dom0;
 	struct vcpu *loaded;
 	struct vmcb *dom0_vmcb;
+	void *dom0_resume;	/* guest_resume.c: Dom0's last VMRUN state */
 	u32 apic_id;
 	bool guest_mode;	/* Dom0's INTR and HLT exit (guests exist) */
 	bool timer_taken;	/* the APIC timer is the hypervisor's */

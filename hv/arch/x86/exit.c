@@ -222,9 +222,10 @@ void svm_handle_exit(struct hv_cpu *c)
 	if (unlikely(c->first_run))
 		handle_first_exit(c, code);
 
-	if (v == c->dom0)
-		dom0_exit(c, code);
-	else if (!guest_resume_repair(c, v, code))
+	if (v == c->dom0) {
+		if (!dom0_resume_repair(c, code))
+			dom0_exit(c, code);
+	} else if (!guest_resume_repair(c, v, code))
 		guest_handle_exit(c, v);
 	if (c->guest_mode || READ_ONCE(sched_guest_domains))
 		sched_exit_point(c->index);
@@ -232,6 +233,7 @@ void svm_handle_exit(struct hv_cpu *c)
 		dom0_tlb_check(c);
 		if (c->guest_mode)
 			dom0_inject(c);
+		dom0_resume_save(c);
 	} else {
 		vcpu_before_run(c->loaded);
 		guest_inject(c, c->loaded);

@@ -11,6 +11,9 @@ void guest_inject(struct hv_cpu *c, struct vcpu *v);
 /* guest_resume.c: keep the state a VMRUN starts from; repair a loss. */
 void guest_resume_save(struct vcpu *v);
 bool guest_resume_repair(struct hv_cpu *c, struct vcpu *v, u32 code);
+void dom0_resume_reset(struct hv_cpu *c);	/* at each launch */
+void dom0_resume_save(struct hv_cpu *c);
+bool dom0_resume_repair(struct hv_cpu *c, u32 code);
 /* guest_cpuid.c, guest_msr.c, vcpu.c */
 void guest_cpuid(struct vcpu *v, u32 leaf, u32 sub, u32 r[4]);
 void guest_msr(struct hv_cpu *c, struct vcpu *v);

@@ -22,6 +22,13 @@
  * repair is logged (rate-limited); a vCPU that keeps failing the same way
  * is left to the normal exit handling (the domain crashes with the
  * reason), so a guest that really triple-faults still does.
+ *
+ * Dom0's VMCB is not spared: a Dom0 vCPU entered with the host's state
+ * runs hypervisor code in Dom0's context and faults on hypervisor memory
+ * until Linux on that CPU is dead (seen in guest-evflood-loop).  Dom0
+ * keeps its own copy (hv_cpu.dom0_resume) and gets the first form
+ * repaired the same way; the second form does not apply to it (Dom0
+ * takes its own page faults).
  */
 #include "guest.h"
 #include "exits.h"
@@ -32,12 +39,16 @@
 
 #define MAX_REPAIRS	3	/* in a row, for one vCPU */
 
-/* The page after a guest's VMCB (arch_vcpu_create allocates both). */
+/*
+ * The page after a guest's VMCB (arch_vcpu_create allocates both), and
+ * Dom0's hv_cpu.dom0_resume on each CPU.
+ */
 struct guest_resume {
 	struct vmcb_save save;
 	u64 eventinj;
 	u64 vintr;
 	u32 repairs;
+	bool valid;		/* Dom0's: saved since this launch */
 };
 
 _Static_assert(sizeof(struct guest_resume) <= PAGE_SIZE, "one page");
@@ -47,15 +58,39 @@ static struct guest_resume *resume_of(struct vcpu *v)
 	return (struct guest_resume *)((u8 *)vcpu_vmcb(v) + PAGE_SIZE);
 }
 
-/* Right before each VMRUN of guest vCPU @v. */
-void guest_resume_save(struct vcpu *v)
+static void save(struct guest_resume *r, const struct vmcb *vmcb)
 {
-	struct guest_resume *r = resume_of(v);
-	struct vmcb *vmcb = vcpu_vmcb(v);
-
 	memcpy(&r->save, &vmcb->save, sizeof(r->save));
 	r->eventinj = vmcb->control.eventinj;
 	r->vintr = vmcb->control.vintr;
+	r->valid = true;
+}
+
+static void restore(struct vmcb *vmcb, const struct guest_resume *r)
+{
+	memcpy(&vmcb->save, &r->save, sizeof(vmcb->save));
+	vmcb->control.eventinj = r->eventinj;
+	vmcb->control.vintr = r->vintr;
+}
+
+/* Right before each VMRUN of guest vCPU @v. */
+void guest_resume_save(struct vcpu *v)
+{
+	save(resume_of(v), vcpu_vmcb(v));
+}
+
+void dom0_resume_reset(struct hv_cpu *c)
+{
+	struct guest_resume *r = c->dom0_resume;
+
+	r->valid = false;
+	r->repairs = 0;
+}
+
+/* Right before each VMRUN of Dom0 on @c. */
+void dom0_resume_save(struct hv_cpu *c)
+{
+	save(c->dom0_resume, c->dom0_vmcb);
 }
 
 static bool host_state(struct hv_cpu *c, const struct vmcb_save *s)
@@ -98,8 +133,26 @@ bool guest_resume_repair(struct hv_cpu *c, struct vcpu *v, u32 code)
 		hv_log("d%u vcpu %u: VMRUN lost the guest's state (%s, exit "
 		       "%x); entering again from rip %llx", v->dom->id, v->id,
 		       form, code, (unsigned long long)r->save.rip);
-	memcpy(&vmcb->save, &r->save, sizeof(vmcb->save));
-	vmcb->control.eventinj = r->eventinj;
-	vmcb->control.vintr = r->vintr;
+	restore(vmcb, r);
+	return true;
+}
+
+/* As guest_resume_repair, for Dom0 on @c (not on a launch's first exit). */
+bool dom0_resume_repair(struct hv_cpu *c, u32 code)
+{
+	struct guest_resume *r = c->dom0_resume;
+
+	if (c->first_run || !r->valid || !host_state(c, &c->dom0_vmcb->save)) {
+		r->repairs = 0;
+		return false;
+	}
+	if (r->repairs >= MAX_REPAIRS)
+		return false;
+	r->repairs++;
+	if (log_allowed(&repairs_logged))
+		hv_log("cpu %u: VMRUN lost Dom0's state (host state in the "
+		       "VMCB, exit %x); entering again from rip %llx",
+		       c->index, code, (unsigned long long)r->save.rip);
+	restore(c->dom0_vmcb, r);
 	return true;
 }

@@ -9,6 +9,7 @@
  * Dom0's VMCB.
  */
 #include "cpu.h"
+#include "guest.h"
 #include "msr.h"
 #include "seg.h"
 #include "paging.h"
@@ -69,8 +70,9 @@ static int cpu_alloc(u32 index)
 	c->vmcb_pa = virt_to_phys(c->vmcb);
 	c->host_vmcb_pa = virt_to_phys(c->host_vmcb);
 	c->dom0_vmcb = c->vmcb;
+	c->dom0_resume = alloc_page();
 	c->dom0 = alloc_page();
-	if (!c->dom0 || arch_dom0_vcpu_create(c->dom0, c->vmcb, c->vmcb_pa))
+	if (!c->dom0 || !c->dom0_resume || arch_dom0_vcpu_create(c->dom0, c->vmcb, c->vmcb_pa))
 		return -ENOMEM;
 	c->hsave_pa = virt_to_phys(hsave);
 	cpu_init_gdt(c);
@@ -248,6 +250,7 @@ long arch_launch_cpu(u32 index, u64 resume_rsp, u64 resume_rip)
 	vmcb_init_control(c);
 	vmcb_init_save(c, resume_rsp, resume_rip);
 	c->first_run = true;
+	dom0_resume_reset(c);	/* a state from an earlier launch is stale */
 	c->resume_rip = resume_rip;
 	svm_launch_switch(c, host_pt.root_pa,
 			  (u64)c + CPU_STACK_TOP * PAGE_SIZE);
