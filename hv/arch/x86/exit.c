@@ -237,6 +237,6 @@ void svm_handle_exit(struct hv_cpu *c)
 	} else {
 		vcpu_before_run(c->loaded);
 		guest_inject(c, c->loaded);
-		guest_resume_save(c->loaded);
+		guest_resume_save(c, c->loaded);
 	}
 }

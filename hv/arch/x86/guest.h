@@ -9,7 +9,7 @@
 void guest_handle_exit(struct hv_cpu *c, struct vcpu *v);
 void guest_inject(struct hv_cpu *c, struct vcpu *v);
 /* guest_resume.c: keep the state a VMRUN starts from; repair a loss. */
-void guest_resume_save(struct vcpu *v);
+void guest_resume_save(struct hv_cpu *c, struct vcpu *v);
 bool guest_resume_repair(struct hv_cpu *c, struct vcpu *v, u32 code);
 void dom0_resume_reset(struct hv_cpu *c);	/* at each launch */
 void dom0_resume_save(struct hv_cpu *c);

@@ -17,8 +17,12 @@
  *    progress since the entry.
  *
  * Real Xen shows the first form here too (a hypervisor address as the
- * guest RIP).  Either way the guest has run no instruction since the
- * VMRUN, so entering again from the saved state loses nothing.  Each
+ * guest RIP).  In the first form the "guest" may even run a few of our
+ * instructions after the VMRUN through translations QEMU kept, which
+ * change general registers; so the copy holds them too, and the TLB is
+ * flushed on the way back in.  Either way the guest has run none of its
+ * own instructions since the VMRUN, so entering again from the saved
+ * state loses nothing.  Each
  * repair is logged (rate-limited); a vCPU that keeps failing the same way
  * is left to the normal exit handling (the domain crashes with the
  * reason), so a guest that really triple-faults still does.
@@ -28,7 +32,9 @@
  * until Linux on that CPU is dead (seen in guest-evflood-loop).  Dom0
  * keeps its own copy (hv_cpu.dom0_resume) and gets the first form
  * repaired the same way; the second form does not apply to it (Dom0
- * takes its own page faults).
+ * takes its own page faults).  Before the registers were kept, a repaired
+ * Dom0 once went on with a user process's registers clobbered (that
+ * process segfaulted: build/results/many2 of the scale repro).
  */
 #include "guest.h"
 #include "exits.h"
@@ -45,6 +51,7 @@
  */
 struct guest_resume {
 	struct vmcb_save save;
+	u64 gpr[16];		/* hv_cpu.gpr: rax and rsp unused */
 	u64 eventinj;
 	u64 vintr;
 	u32 repairs;
@@ -58,25 +65,47 @@ static struct guest_resume *resume_of(struct vcpu *v)
 	return (struct guest_resume *)((u8 *)vcpu_vmcb(v) + PAGE_SIZE);
 }
 
-static void save(struct guest_resume *r, const struct vmcb *vmcb)
+static void save(struct guest_resume *r, const struct vmcb *vmcb,
+		 const u64 *gpr)
 {
 	memcpy(&r->save, &vmcb->save, sizeof(r->save));
+	memcpy(r->gpr, gpr, sizeof(r->gpr));
 	r->eventinj = vmcb->control.eventinj;
 	r->vintr = vmcb->control.vintr;
 	r->valid = true;
 }
 
-static void restore(struct vmcb *vmcb, const struct guest_resume *r)
+static u64 repairs_logged;
+
+/*
+ * Put back the state of the last VMRUN, unless @r was repaired too often
+ * in a row (then the exit is handled as what it says).  @who and @form
+ * are for the log line.
+ */
+static bool restore(struct hv_cpu *c, struct vmcb *vmcb,
+		    struct guest_resume *r, const char *who, const char *form,
+		    u32 code)
 {
+	if (r->repairs >= MAX_REPAIRS)
+		return false;
+	r->repairs++;
+	if (log_allowed(&repairs_logged))
+		hv_log("%s: VMRUN lost %s state (%s, exit %x); entering again "
+		       "from rip %llx", who,
+		       vmcb == c->dom0_vmcb ? "Dom0's" : "the guest's", form,
+		       code, (unsigned long long)r->save.rip);
 	memcpy(&vmcb->save, &r->save, sizeof(vmcb->save));
+	memcpy(c->gpr, r->gpr, sizeof(c->gpr));
 	vmcb->control.eventinj = r->eventinj;
 	vmcb->control.vintr = r->vintr;
+	vmcb->control.tlb_control = TLB_CONTROL_ALL;
+	return true;
 }
 
-/* Right before each VMRUN of guest vCPU @v. */
-void guest_resume_save(struct vcpu *v)
+/* Right before each VMRUN of guest vCPU @v, loaded on @c. */
+void guest_resume_save(struct hv_cpu *c, struct vcpu *v)
 {
-	save(resume_of(v), vcpu_vmcb(v));
+	save(resume_of(v), vcpu_vmcb(v), c->gpr);
 }
 
 void dom0_resume_reset(struct hv_cpu *c)
@@ -90,7 +119,7 @@ void dom0_resume_reset(struct hv_cpu *c)
 /* Right before each VMRUN of Dom0 on @c. */
 void dom0_resume_save(struct hv_cpu *c)
 {
-	save(c->dom0_resume, c->dom0_vmcb);
+	save(c->dom0_resume, c->dom0_vmcb, c->gpr);
 }
 
 static bool host_state(struct hv_cpu *c, const struct vmcb_save *s)
@@ -106,8 +135,6 @@ static bool stuck_at_entry(const struct vmcb_save *s,
 	       s->cr3 == r->save.cr3 && s->rsp == r->save.rsp;
 }
 
-static u64 repairs_logged;
-
 /*
  * First thing on a guest's exit: true when @v's state was lost and is
  * now back as it was at the VMRUN (the exit is then no event at all).
@@ -117,6 +144,7 @@ bool guest_resume_repair(struct hv_cpu *c, struct vcpu *v, u32 code)
 	struct guest_resume *r = resume_of(v);
 	struct vmcb *vmcb = vcpu_vmcb(v);
 	const char *form;
+	char who[32];
 
 	if (host_state(c, &vmcb->save))
 		form = "host state in the VMCB";
@@ -126,33 +154,21 @@ bool guest_resume_repair(struct hv_cpu *c, struct vcpu *v, u32 code)
 		r->repairs = 0;
 		return false;
 	}
-	if (r->repairs >= MAX_REPAIRS)
-		return false;
-	r->repairs++;
-	if (log_allowed(&repairs_logged))
-		hv_log("d%u vcpu %u: VMRUN lost the guest's state (%s, exit "
-		       "%x); entering again from rip %llx", v->dom->id, v->id,
-		       form, code, (unsigned long long)r->save.rip);
-	restore(vmcb, r);
-	return true;
+	snprintf(who, sizeof(who), "d%u vcpu %u", v->dom->id, v->id);
+	return restore(c, vmcb, r, who, form, code);
 }
 
 /* As guest_resume_repair, for Dom0 on @c (not on a launch's first exit). */
 bool dom0_resume_repair(struct hv_cpu *c, u32 code)
 {
 	struct guest_resume *r = c->dom0_resume;
+	char who[16];
 
 	if (c->first_run || !r->valid || !host_state(c, &c->dom0_vmcb->save)) {
 		r->repairs = 0;
 		return false;
 	}
-	if (r->repairs >= MAX_REPAIRS)
-		return false;
-	r->repairs++;
-	if (log_allowed(&repairs_logged))
-		hv_log("cpu %u: VMRUN lost Dom0's state (host state in the "
-		       "VMCB, exit %x); entering again from rip %llx",
-		       c->index, code, (unsigned long long)r->save.rip);
-	restore(c->dom0_vmcb, r);
-	return true;
+	snprintf(who, sizeof(who), "cpu %u", c->index);
+	return restore(c, c->dom0_vmcb, r, who, "host state in the VMCB",
+		       code);
 }
