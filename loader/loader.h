@@ -32,6 +32,9 @@ bool image_intact(struct hv_memory *m);
 /* memmap.c: the firmware memory map as the hypervisor needs it. */
 int memmap_fill(struct xl_boot_info *bi);
 
+/* ioapic.c: the IOAPICs' addresses from the ACPI MADT. */
+int ioapic_fill(struct xl_boot_info *bi);
+
 /* launch.c: taking CPUs over and giving them back. */
 extern hv_entry_t xl_entry;
 DECLARE_PER_CPU(bool, xl_launched);

@@ -39,6 +39,10 @@ MODULE_PARM_DESC(late_cpu, "testing: make this CPU arrive after launch_timeout_m
 module_param(launch_timeout_ms, uint, 0444);
 MODULE_PARM_DESC(launch_timeout_ms, "how long CPUs wait for each other at launch (default 2000)");
 
+static char *dom0_apic = "auto";
+module_param(dom0_apic, charp, 0444);
+MODULE_PARM_DESC(dom0_apic, "trap Dom0's APIC and IOAPIC writes: auto (while guests exist), trap (always) or direct (never; Dom0 can then evict CPUs)");
+
 static struct hv_memory hv_mem;
 static bool loaded;
 
@@ -62,9 +66,35 @@ long xenlate_dom0ctl(unsigned int cmd, void *arg, size_t len)
 }
 EXPORT_SYMBOL_GPL(xenlate_dom0ctl);
 
+static int dom0_apic_mode(u32 *mode)
+{
+	static const char * const names[] = {
+		[XL_DOM0_APIC_AUTO] = "auto",
+		[XL_DOM0_APIC_TRAP] = "trap",
+		[XL_DOM0_APIC_DIRECT] = "direct",
+	};
+	u32 i;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		if (dom0_apic && !strcmp(dom0_apic, names[i])) {
+			*mode = i;
+			return 0;
+		}
+	}
+	pr_err("cannot load: dom0_apic=%.16s is not auto, trap or direct\n",
+	       dom0_apic ? dom0_apic : "");
+	return -EINVAL;
+}
+
 static int boot_info_fill(struct xl_boot_info *bi)
 {
 	unsigned int i;
+	int rc = dom0_apic_mode(&bi->dom0_apic);
+
+	if (!rc)
+		rc = ioapic_fill(bi);
+	if (rc)
+		return rc;
 
 	bi->abi = XL_BOOT_ABI;
 	bi->nr_cpus = nr_cpu_ids;

@@ -25,7 +25,7 @@
 #define XENLATE_BOOT_H
 
 #define XL_IMAGE_MAGIC		0x004554414c4e4558ULL	/* "XENLATE\0" */
-#define XL_BOOT_ABI		1
+#define XL_BOOT_ABI		2
 
 #define XL_OP_INIT		1
 #define XL_OP_LAUNCH		2
@@ -37,6 +37,18 @@
 
 /* Testing aids that a production load must not have. */
 #define XL_BOOT_DEBUG		0x1	/* allow XL_CTL_DEBUG_CRASH */
+
+/*
+ * When Dom0's writes to its local APIC and IOAPICs are trapped and checked
+ * (DESIGN decision 11): only while guest domains exist (auto), always
+ * (trap), or never (direct: Dom0 can then INIT a CPU out of the
+ * hypervisor, and guest memory is not private from it).
+ */
+#define XL_DOM0_APIC_AUTO	0
+#define XL_DOM0_APIC_TRAP	1
+#define XL_DOM0_APIC_DIRECT	2
+
+#define XL_MAX_IOAPICS		8
 
 #ifndef __ASSEMBLY__
 #include "types.h"
@@ -79,6 +91,9 @@ struct xl_boot_info {
 	uint32_t paging_levels;	/* Linux's: 4, or 5 with LA57 */
 	uint32_t nr_chunks;
 	uint32_t nr_ranges;
+	uint32_t dom0_apic;	/* XL_DOM0_APIC_* */
+	uint32_t nr_ioapics;	/* from the ACPI MADT */
+	uint64_t ioapic_pa[XL_MAX_IOAPICS];
 	uint64_t chunk_pa[XL_MAX_CHUNKS];
 	struct xl_mem_range range[XL_MAX_RANGES];
 };

@@ -57,6 +57,9 @@ struct hv_cpu {
 	struct vmcb *dom0_vmcb;
 	void *dom0_resume;	/* guest_resume.c: Dom0's last VMRUN state */
 	u32 apic_id;
+	/* dom0_guard_snapshot(): what the ICR check knows of this CPU. */
+	u32 policy_apic_id;
+	u32 policy_ldr;
 	bool guest_mode;	/* Dom0's INTR and HLT exit (guests exist) */
 	bool timer_taken;	/* the APIC timer is the hypervisor's */
 	bool hv_vector_seen;	/* our vector came: timer may have fired */

@@ -47,6 +47,8 @@ int dom0_init(const struct xl_boot_info *bi)
 	dom0_iopm_pa = virt_to_phys(dom0_iopm);
 	/* EFER: reads pass (SVME shows, so kvm_amd backs off), writes checked. */
 	msrpm_set(dom0_msrpm, MSR_EFER, false, true);
+	/* The APIC stays where the guard traps it (apic_emul.c). */
+	msrpm_set(dom0_msrpm, MSR_IA32_APIC_BASE, false, true);
 	/* The SVM control MSRs are the hypervisor's. */
 	msrpm_set(dom0_msrpm, MSR_VM_CR, true, true);
 	msrpm_set(dom0_msrpm, 0xc0010115, false, true);	/* IGNNE */

@@ -4,6 +4,7 @@
  * come from Dom0 and go back to it through p2m.c.
  */
 #include "p2m.h"
+#include "dom0_guard.h"
 #include "paging.h"
 #include <hv/domain.h>
 #include <hv/mm.h>
@@ -45,6 +46,7 @@ void arch_domain_setup(u32 paging_levels)
 int arch_domain_create(struct domain *d)
 {
 	struct arch_domain *a = alloc_page();
+	s64 gen;
 
 	if (!a)
 		return -ENOMEM;
@@ -53,6 +55,15 @@ int arch_domain_create(struct domain *d)
 		free_pages(a, 1);
 		return -ENOMEM;
 	}
+	/* Dom0 can no longer INIT a CPU away from under a guest. */
+	gen = dom0_guard_get();
+	if (gen < 0) {
+		pt_destroy(&a->npt);
+		free_pages(a, 1);
+		return (int)gen;
+	}
+	if (gen)
+		d->tlb_gen = (u64)gen;	/* start waits for every CPU */
 	d->arch = a;
 	return 0;
 }
@@ -94,6 +105,7 @@ void arch_domain_free(struct domain *d)
 
 	if (!a)
 		return;
+	dom0_guard_put();
 	pt_destroy(&a->npt);
 	free_pages(a, 1);
 	d->arch = NULL;

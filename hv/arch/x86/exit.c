@@ -8,6 +8,7 @@
 #include "guest_mem.h"
 #include "insn.h"
 #include "guest.h"
+#include "dom0_guard.h"
 #include <hv/vcpu.h>
 #include <hv/log.h>
 #include <hv/mm.h>
@@ -179,6 +180,8 @@ static void dom0_tlb_check(struct hv_cpu *c)
 	if (c->tlb_gen_seen == gen)
 		return;
 	c->dom0_vmcb->control.tlb_control = TLB_CONTROL_ALL;
+	/* The guard may have come on: what Dom0 set meanwhile counts. */
+	dom0_guard_snapshot(c);
 	WRITE_ONCE(c->tlb_gen_seen, gen);
 }
 

@@ -42,6 +42,16 @@ static inline void apic_write(u32 reg, u32 v)
 	*(volatile u32 *)(apic + reg) = v;
 }
 
+u32 lapic_read(u32 reg)
+{
+	return apic_read(reg);
+}
+
+void lapic_write(u32 reg, u32 v)
+{
+	apic_write(reg, v);
+}
+
 int lapic_init(u64 directmap_va)
 {
 	u64 base = rdmsr(MSR_IA32_APIC_BASE) & PTE_ADDR;

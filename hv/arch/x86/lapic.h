@@ -31,6 +31,9 @@ struct lapic_timer_save {
 
 int lapic_init(u64 directmap_va);
 u32 lapic_id(void);
+/* This CPU's register at offset @reg of the APIC page (32-bit access). */
+u32 lapic_read(u32 reg);
+void lapic_write(u32 reg, u32 v);
 void lapic_eoi(void);
 /* Take the timer from Dom0 (saving its state) / give it back. */
 void lapic_timer_take(struct lapic_timer_save *s);

@@ -14,6 +14,7 @@
 #include "seg.h"
 #include "paging.h"
 #include "dom0.h"
+#include "dom0_guard.h"
 #include "uart.h"
 #include "lapic.h"
 #include "vcpu.h"
@@ -97,6 +98,8 @@ int arch_init(const struct xl_boot_info *bi)
 		rc = dom0_init(bi);
 	if (!rc)
 		rc = lapic_init(bi->directmap_va);
+	if (!rc)
+		rc = dom0_guard_init(bi);
 	if (!rc)
 		rc = vcpu_fpu_init();
 	if (!rc)
@@ -274,6 +277,7 @@ void __noreturn svm_launch_continue(struct hv_cpu *c)
 	/* Drop Linux's global TLB entries: nothing of Linux's is ours. */
 	write_cr4(read_cr4() & ~CR4_PGE);
 	__asm__ __volatile__("vmsave %0" :: "a"(c->host_vmcb_pa) : "memory");
+	dom0_guard_snapshot(c);	/* before other CPUs count it as ours */
 	c->launched = true;
 	svm_run_loop(c);
 }

@@ -8,6 +8,8 @@
 #include "exits.h"
 #include "insn.h"
 #include "msr.h"
+#include "dom0_guard.h"
+#include "pgtable.h"
 #include <hv/log.h>
 
 static u64 refusals;
@@ -39,6 +41,31 @@ static bool write_efer(struct hv_cpu *c, u64 v)
 	return true;
 }
 
+/*
+ * IA32_APIC_BASE: moving the APIC would take it out from under the guard,
+ * so never; disabling it or switching to x2APIC (whose ICR is an MSR the
+ * guard does not see) only while no guest needs the guard.
+ */
+static bool write_apic_base(struct hv_cpu *c, u64 v)
+{
+	u64 cur = rdmsr(MSR_IA32_APIC_BASE);
+
+	if ((v & PTE_ADDR) != dom0_guard_lapic_pa()) {
+		refuse(c, MSR_IA32_APIC_BASE, v, "moving the local APIC");
+		return false;
+	}
+	if (dom0_guarded() && v != cur) {
+		refuse(c, MSR_IA32_APIC_BASE, v,
+		       "changing the APIC mode while guests exist");
+		return false;
+	}
+	if (wrmsr_safe(MSR_IA32_APIC_BASE, v)) {
+		inject_exception(c, 13, true, 0);
+		return false;
+	}
+	return true;
+}
+
 static bool read_msr(struct hv_cpu *c, u32 msr, u64 *v)
 {
 	switch (msr) {
@@ -63,6 +90,8 @@ static bool write_msr(struct hv_cpu *c, u32 msr, u64 v)
 	switch (msr) {
 	case MSR_EFER:
 		return write_efer(c, v);
+	case MSR_IA32_APIC_BASE:
+		return write_apic_base(c, v);
 	case MSR_VM_CR:
 	case 0xc0010115:
 	case 0xc0010116:

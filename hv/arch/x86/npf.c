@@ -5,6 +5,7 @@
  * leave the target unchanged.
  */
 #include "exits.h"
+#include "apic_emul.h"
 #include <hv/log.h>
 #include <hv/mm.h>
 
@@ -14,6 +15,8 @@ void handle_npf(struct hv_cpu *c)
 	u64 err = c->vmcb->control.exitinfo1;
 	bool ours = mem_owns_phys(&hv_mem, gpa, 1);
 
+	if (apic_emul_npf(c, gpa, err))
+		return;
 	if (log_allowed(&c->npf_refused))
 		hv_log("dom0: %s of %s memory at %llx refused (rip %llx)",
 		       (err & 2) ? "write" : (err & 16) ? "fetch" : "read",
