@@ -5,7 +5,6 @@
  */
 #define pr_fmt(fmt) "xenlate_probe: " fmt
 
-#include <asm/asm.h>
 #include <linux/mm.h>
 #include <linux/io.h>
 #include <linux/module.h>
@@ -14,31 +13,12 @@
 #include <linux/kernel.h>
 #include "probe.h"
 
-/*
- * 0 when the access went through.  A plain exception-table fixup: the
- * uaccess-style helpers (copy_*_kernel_nofault) WARN on a #GP.
- */
+/* 0 when the access went through. */
 static int try_access(u64 *va, bool write)
 {
-	u64 v = 0x6261646261646261ULL;
-	int through = 1;
+	u64 v;
 
-	if (write)
-		asm volatile("1: movq %[v], (%[p])\n\t"
-			     "movl $0, %[t]\n\t"
-			     "2:\n\t"
-			     _ASM_EXTABLE(1b, 2b)
-			     : [t] "+r"(through)
-			     : [p] "r"(va), [v] "r"(v) : "memory");
-	else
-		asm volatile("1: movq (%[p]), %[v]\n\t"
-			     "movl $0, %[t]\n\t"
-			     "2:\n\t"
-			     _ASM_EXTABLE(1b, 2b)
-			     : [t] "+r"(through), [v] "+r"(v)
-			     : [p] "r"(va) : "memory");
-	/* through is still 1 only if the fixup skipped the movl. */
-	return through ? -EFAULT : 0;
+	return write ? probe_write32(va, 0x62616462) : probe_read64(va, &v);
 }
 
 /*
