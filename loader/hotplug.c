@@ -37,9 +37,9 @@ static int cpu_online_cb(unsigned int cpu)
 }
 
 /*
- * Refused (the CPU stays online) while guest domains exist: their vCPUs
- * may be placed on it, and bringing it back would reset it out of the
- * hypervisor (INIT-SIPI).
+ * The hypervisor first moves the guest vCPUs placed on this CPU to
+ * others; refused (the CPU stays online) when one of them may run on no
+ * other CPU (its domain's cpus= mask).
  */
 static int cpu_offline_cb(unsigned int cpu)
 {
@@ -51,7 +51,7 @@ static int cpu_offline_cb(unsigned int cpu)
 	local_irq_restore(flags);
 	if (rc) {
 		pr_err("CPU %u cannot go offline: %s\n", cpu,
-		       rc == -EBUSY ? "guest domains exist" :
+		       rc == -EBUSY ? "a guest domain can run on no other CPU (see the hypervisor log)" :
 				      "the hypervisor did not let it go");
 		return rc == -EBUSY ? -EBUSY : -EIO;
 	}

@@ -102,7 +102,7 @@ long devirt_this_cpu(void)
 		return 0;
 	/*
 	 * -EAGAIN: an interrupt for Linux is still in the hypervisor's
-	 * hands; each call lets it deliver.  -EBUSY: guests exist.
+	 * hands; each call lets it deliver.  -EBUSY: a guest vCPU there can run nowhere else.
 	 */
 	for (int tries = 0; tries < 1000; tries++) {
 		rc = vmmcall3(XL_HYPERCALL_DOM0CTL, XL_CTL_DEVIRT, 0, 0);

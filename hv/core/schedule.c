@@ -13,6 +13,8 @@
  * Locking: one lock per CPU's queue.  The exit path holds its own queue's
  * lock from the decision through the register switch, so "running" is
  * exact for anyone holding that lock.  No path holds two queue locks.
+ * A guest vCPU stays on the CPU it was placed on until that CPU goes
+ * offline (sched_cpu_release moves its vCPUs, see lock_vcpu).
  */
 #include <hv/vcpu.h>
 #include <hv/domain.h>
@@ -31,6 +33,7 @@ struct sched_cpu {
 	struct vcpu *guests;	/* every guest vCPU placed here */
 	u32 nr_guests;
 	bool guest_mode;
+	bool leaving;		/* going offline: no guest vCPU comes here */
 	u64 armed;		/* the hypervisor timer's deadline; 0: off */
 };
 
@@ -66,10 +69,19 @@ void sched_set_dom0_vcpu(u32 cpu, struct vcpu *v)
 	v->up = true;
 	v->blocked = false;
 	v->running = true;
+	/*
+	 * A fresh queue at each launch: a CPU back from offline had its
+	 * guest vCPUs moved away, but its queue still links Dom0's old entry.
+	 */
+	bvt_rq_init(&s->rq);
+	s->guests = NULL;
+	s->nr_guests = 0;
+	s->armed = 0;
 	bvt_vcpu_init(&v->sched, &dom0_domain.sched);
 	s->dom0 = v;
 	s->curr = v;
 	s->guest_mode = false;
+	WRITE_ONCE(s->leaving, false);
 }
 
 struct domain *sched_dom0(void)
@@ -118,29 +130,69 @@ static bool sched_allowed(const struct vcpu *v, u32 cpu)
 	return cpu < 64 && (mask >> cpu & 1) && arch_cpu_online(cpu);
 }
 
-/*
- * Place @v for good on the allowed CPU with the fewest guest vCPUs,
- * preferring CPUs in guest mode already and, at a tie, this one.  Its
- * domain's mask has an online CPU (dom_start checked); should that CPU
- * have gone, this one takes it rather than nobody.
- */
-void sched_attach(struct vcpu *v)
+/* Whether @v may be placed on @cpu now. */
+static bool usable(const struct vcpu *v, u32 cpu)
 {
-	struct sched_cpu *s;
+	return arch_cpu_online(cpu) && !READ_ONCE(scpu[cpu].leaving) &&
+	       sched_allowed(v, cpu);
+}
+
+/*
+ * The usable CPU with the fewest guest vCPUs, preferring CPUs in guest
+ * mode already and, at a tie, this one.  Its domain's mask has an online
+ * CPU (dom_start checked, and a CPU going offline checks that another
+ * can take its vCPUs); should there be none, this one rather than nobody.
+ */
+static u32 choose_cpu(const struct vcpu *v)
+{
 	u32 best = arch_cpu_index();
 
-	for (u32 i = 0; !sched_allowed(v, best) && i < sched_nr_cpus; i++)
-		if (sched_allowed(v, i))
+	for (u32 i = 0; !usable(v, best) && i < sched_nr_cpus; i++)
+		if (usable(v, i))
 			best = i;
 	for (u32 i = 0; i < sched_nr_cpus; i++)
-		if (arch_cpu_online(i) && sched_allowed(v, i) &&
-		    scpu[i].guest_mode &&
+		if (usable(v, i) && scpu[i].guest_mode &&
 		    (!scpu[best].guest_mode ||
 		     scpu[i].nr_guests < scpu[best].nr_guests))
 			best = i;
-	s = &scpu[best];
-	spin_lock(&s->lock);
-	v->cpu = best;
+	return best;
+}
+
+/*
+ * The queue of @v's CPU, locked.  @v moves (off a CPU going offline) by
+ * leaving its queue, then joining another, its cpu changing only under
+ * the new queue's lock: the CPU read before locking may be stale, so it
+ * is read again under the lock.  Callers check v->queued under it.
+ */
+static struct sched_cpu *lock_vcpu(struct vcpu *v)
+{
+	for (;;) {
+		u32 cpu = READ_ONCE(v->cpu);
+		struct sched_cpu *s = &scpu[cpu];
+
+		spin_lock(&s->lock);
+		if (READ_ONCE(v->cpu) == cpu)
+			return s;
+		spin_unlock(&s->lock);
+	}
+}
+
+/* Place @v on a CPU (until that CPU goes offline). */
+void sched_attach(struct vcpu *v)
+{
+	struct sched_cpu *s;
+	u32 best;
+
+	for (u32 tries = 0;; tries++) {
+		best = choose_cpu(v);
+		s = &scpu[best];
+		spin_lock(&s->lock);
+		/* It may have started leaving since: choose again. */
+		if (!s->leaving || tries >= sched_nr_cpus)
+			break;
+		spin_unlock(&s->lock);
+	}
+	WRITE_ONCE(v->cpu, best);
 	v->next_on_cpu = s->guests;
 	s->guests = v;
 	s->nr_guests++;
@@ -151,19 +203,11 @@ void sched_attach(struct vcpu *v)
 	arch_kick_cpu(best);
 }
 
-bool sched_detach(struct vcpu *v)
+/* Off its queue; @s locked, @v not running. */
+static void unqueue(struct sched_cpu *s, struct vcpu *v)
 {
-	struct sched_cpu *s = &scpu[v->cpu];
 	struct vcpu **pp;
 
-	if (!v->queued)
-		return true;
-	spin_lock(&s->lock);
-	if (v->running) {
-		spin_unlock(&s->lock);
-		arch_kick_cpu(v->cpu);
-		return false;
-	}
 	bvt_remove(&s->rq, &v->sched, arch_now_ns());
 	for (pp = &s->guests; *pp; pp = &(*pp)->next_on_cpu)
 		if (*pp == v) {
@@ -172,18 +216,35 @@ bool sched_detach(struct vcpu *v)
 		}
 	s->nr_guests--;
 	v->queued = false;
+}
+
+bool sched_detach(struct vcpu *v)
+{
+	struct sched_cpu *s;
+
+	if (!v->queued)
+		return true;
+	s = lock_vcpu(v);
+	if (v->running) {
+		spin_unlock(&s->lock);
+		arch_kick_cpu(v->cpu);
+		return false;
+	}
+	if (v->queued)
+		unqueue(s, v);
 	spin_unlock(&s->lock);
 	return true;
 }
 
 void sched_update(struct vcpu *v)
 {
-	struct sched_cpu *s = &scpu[v->cpu];
+	struct sched_cpu *s;
 
 	if (!v->queued)
 		return;
-	spin_lock(&s->lock);
-	sync_bvt(s, v, arch_now_ns());
+	s = lock_vcpu(v);
+	if (v->queued)
+		sync_bvt(s, v, arch_now_ns());
 	spin_unlock(&s->lock);
 	if (v->cpu != arch_cpu_index())
 		arch_kick_cpu(v->cpu);
@@ -248,7 +309,7 @@ static void fire_timers(struct sched_cpu *s, u32 cpu, u64 now)
 /* Guest mode on or off, as the number of guest domains says. */
 static bool mode_change(struct sched_cpu *s, u32 cpu, u64 now)
 {
-	bool want = READ_ONCE(sched_guest_domains) != 0;
+	bool want = READ_ONCE(sched_guest_domains) != 0 && !s->leaving;
 
 	if (want && !s->guest_mode) {
 		arch_dom0_guest_mode(cpu, true);
@@ -264,16 +325,76 @@ static bool mode_change(struct sched_cpu *s, u32 cpu, u64 now)
 	return s->guest_mode;
 }
 
+/* Is there a CPU other than @cpu that @v may move to? */
+static bool can_move(const struct vcpu *v, u32 cpu)
+{
+	for (u32 i = 0; i < sched_nr_cpus; i++)
+		if (i != cpu && usable(v, i))
+			return true;
+	return false;
+}
+
+/*
+ * Every guest vCPU placed on @cpu moves to another CPU it may run on, or,
+ * if one of them has none, nothing moves: -EBUSY.  Runs on @cpu in
+ * Dom0's call (so none of them runs here now).
+ */
+static int evacuate(u32 cpu)
+{
+	struct sched_cpu *s = &scpu[cpu];
+	struct vcpu *v, *moving = NULL, *next;
+
+	spin_lock(&s->lock);
+	for (v = s->guests; v; v = v->next_on_cpu) {
+		if (v->running) {
+			spin_unlock(&s->lock);
+			return -EAGAIN;
+		}
+		if (!can_move(v, cpu)) {
+			spin_unlock(&s->lock);
+			hv_log("cpu %u cannot go offline: domain %u can run on "
+			       "no other CPU", cpu, v->dom->id);
+			return -EBUSY;
+		}
+	}
+	WRITE_ONCE(s->leaving, true);
+	while ((v = s->guests)) {
+		unqueue(s, v);
+		v->next_on_cpu = moving;
+		moving = v;
+	}
+	spin_unlock(&s->lock);
+	for (v = moving; v; v = next) {
+		next = v->next_on_cpu;
+		sched_attach(v);
+		hv_log("d%u vcpu %u moves from cpu %u to cpu %u", v->dom->id,
+		       v->id, cpu, READ_ONCE(v->cpu));
+	}
+	return 0;
+}
+
+/*
+ * @cpu is about to leave the hypervisor (going offline): its guest
+ * vCPUs go elsewhere, then guest mode ends here.  -EAGAIN: call again.
+ */
 int sched_cpu_release(u32 cpu)
 {
 	struct sched_cpu *s = &scpu[cpu];
 	bool off;
+	int rc;
 
-	if (READ_ONCE(sched_guest_domains))
-		return -EBUSY;
+	if (READ_ONCE(sched_guest_domains)) {
+		rc = evacuate(cpu);
+		if (rc) {
+			if (rc == -EBUSY)
+				WRITE_ONCE(s->leaving, false);
+			return rc;
+		}
+	}
 	spin_lock(&s->lock);
+	WRITE_ONCE(s->leaving, true);
 	mode_change(s, cpu, arch_now_ns());
-	off = !s->guest_mode;
+	off = !s->guest_mode;	/* else Dom0 has an interrupt to take */
 	spin_unlock(&s->lock);
 	return off ? 0 : -EAGAIN;
 }

@@ -79,9 +79,10 @@ void sched_block_current(u32 cpu);
 void sched_dom0_halt(u32 cpu);
 bool sched_cpu_has_guests(u32 cpu);
 /*
- * Before @cpu leaves the hypervisor: out of guest mode (0); -EBUSY while
- * guest domains exist; -EAGAIN while Dom0 still has interrupts to take
- * (each exit delivers them: try again).
+ * Before @cpu leaves the hypervisor (on @cpu): its guest vCPUs move to
+ * other CPUs and it leaves guest mode (0); -EBUSY when a guest vCPU there
+ * may run on no other CPU (nothing moved); -EAGAIN while Dom0 still has
+ * interrupts to take (each exit delivers them: try again).
  */
 int sched_cpu_release(u32 cpu);
 
