@@ -1,6 +1,6 @@
 #!/bin/sh
 # Loads that must fail with one clear line and leave Linux as it was:
-# not enough memory, a bad parameter, a CPU that fails to enter or comes
+# not enough memory, bad parameters, a CPU that fails to enter or comes
 # too late (every CPU rolls back), SVM already in use by KVM.
 # vm: --cpus 2 --mem 1024 --timeout 240
 SCENARIO=refuse
@@ -22,6 +22,7 @@ try() {
 
 try "not enough memory" mem=2000
 try "out of range" mem=1
+try "is not auto, trap or direct" dom0_apic=sometimes
 try "rolled back" fail_cpu=1
 try "rolled back" fail_cpu=0
 try "did not arrive within 300 ms" late_cpu=1 launch_timeout_ms=300
