@@ -33,6 +33,12 @@
 #define SEG_DB		BIT(10)
 
 static spinlock_t ioapic_lock = SPINLOCK_INIT;
+/*
+ * Held across an INIT or start-up IPI's check and send, and across an LDR
+ * write and its snapshot: otherwise one CPU could change its logical ID
+ * between another's check of a logical destination and its send.
+ */
+static spinlock_t dest_lock = SPINLOCK_INIT;
 static u64 refusals, unknown_forms;
 
 static u64 reg_get(struct hv_cpu *c, u8 reg)
@@ -151,31 +157,33 @@ static bool icr_allowed(struct hv_cpu *c, u32 lo, u32 hi)
 /* A 32-bit write to Dom0's local APIC at @off.  False: refused. */
 static bool lapic_store(struct hv_cpu *c, u32 off, u32 v)
 {
-	bool checked = dom0_guarded();
+	bool checked = dom0_guarded(), ok = true, locked = false;
+	u32 dm = APIC_DM(v);
 
 	/* QEMU sends these bytes as an MSI to APIC ID 0 (dom0_guard.c). */
 	if (checked && off < 0x10) {
 		refuse_log(c, "a write QEMU would send as an MSI", off, v);
 		return false;
 	}
-	switch (off) {
-	case APIC_REG_ICR_LO:
-		if (checked && !icr_allowed(c, v, lapic_read(APIC_REG_ICR_HI)))
-			return false;
-		break;
-	case APIC_ID:
-		/* A CPU that changes its ID could be INITed by the new one. */
-		if (checked && v != lapic_read(APIC_ID)) {
-			refuse_log(c, "changing the APIC ID", v,
-				   lapic_read(APIC_ID));
-			return false;
-		}
-		break;
+	/* A CPU that changes its ID could be INITed by the new one. */
+	if (checked && off == APIC_ID && v != lapic_read(APIC_ID)) {
+		refuse_log(c, "changing the APIC ID", v, lapic_read(APIC_ID));
+		return false;
 	}
-	lapic_write(off, v);
+	if (off == APIC_LDR || (off == APIC_REG_ICR_LO &&
+				(dm == APIC_DM_INIT || dm == APIC_DM_STARTUP))) {
+		spin_lock(&dest_lock);
+		locked = true;
+	}
+	if (checked && off == APIC_REG_ICR_LO)
+		ok = icr_allowed(c, v, lapic_read(APIC_REG_ICR_HI));
+	if (ok)
+		lapic_write(off, v);
 	if (off == APIC_LDR || off == APIC_ID)
 		dom0_guard_snapshot(c);
-	return true;
+	if (locked)
+		spin_unlock(&dest_lock);
+	return ok;
 }
 
 static bool ioapic_store(struct hv_cpu *c, u32 idx, u32 off, u32 v)

@@ -90,10 +90,12 @@ static bool restore(struct hv_cpu *c, struct vmcb *vmcb,
 		return false;
 	r->repairs++;
 	if (log_allowed(&repairs_logged))
-		hv_log("%s: VMRUN lost %s state (%s, exit %x); entering again "
-		       "from rip %llx", who,
+		hv_log("%s: VMRUN lost %s state (%s, exit %x info %llx %llx); "
+		       "entering again from rip %llx", who,
 		       vmcb == c->dom0_vmcb ? "Dom0's" : "the guest's", form,
-		       code, (unsigned long long)r->save.rip);
+		       code, (unsigned long long)vmcb->control.exitinfo1,
+		       (unsigned long long)vmcb->control.exitinfo2,
+		       (unsigned long long)r->save.rip);
 	memcpy(&vmcb->save, &r->save, sizeof(vmcb->save));
 	memcpy(c->gpr, r->gpr, sizeof(c->gpr));
 	vmcb->control.eventinj = r->eventinj;
