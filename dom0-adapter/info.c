@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * XL_CMD_INFO: the hypervisor's version, CPUs, memory, uptime and exit
- * count, as reported by XL_CTL_INFO.
+ * counts, as reported by XL_CTL_INFO.
  */
 #include <linux/kernel.h>
 #include <linux/slab.h>
@@ -48,7 +48,9 @@ static int xl_info_fill(struct sk_buff *skb, const struct xl_ctl_info *ci)
 	    nla_put_u64_64bit(skb, XL_A_INFO_TSC_KHZ, ci->tsc_khz,
 			      XL_A_PAD) ||
 	    nla_put_u64_64bit(skb, XL_A_INFO_DOM0_EXITS, ci->dom0_exits,
-			      XL_A_PAD))
+			      XL_A_PAD) ||
+	    nla_put(skb, XL_A_INFO_DOM0_EXIT_KINDS,
+		    sizeof(ci->dom0_exit_kinds), ci->dom0_exit_kinds))
 		return -EMSGSIZE;
 	return 0;
 }

@@ -357,6 +357,29 @@ struct xl_ctl_dom_store {
 	uint64_t console_gfn;	/* SETUP */
 };
 
+/*
+ * Dom0's #VMEXITs by cause, in XL_CTL_INFO: a benchmark tells from them
+ * what a setting costs Dom0, which the total (dom0_exits, that also has
+ * the exits of guest vCPUs) cannot.  The netlink attribute carries them
+ * in this order and the CLI names them: new kinds go last, before
+ * XL_DOM0_EXIT_KINDS.
+ */
+enum xl_dom0_exit_kind {
+	/* INTR, VINTR and HLT are intercepted only while guests exist. */
+	XL_DOM0_EXIT_INTR,	/* a host interrupt */
+	XL_DOM0_EXIT_VINTR,	/* Dom0 can take an interrupt we hold */
+	XL_DOM0_EXIT_HLT,
+	XL_DOM0_EXIT_CPUID,
+	XL_DOM0_EXIT_MSR,
+	XL_DOM0_EXIT_VMMCALL,
+	/* A trapped write to an APIC or IOAPIC page, emulated or refused. */
+	XL_DOM0_EXIT_APIC,
+	XL_DOM0_EXIT_NPF,	/* every other nested page fault */
+	XL_DOM0_EXIT_IOIO,
+	XL_DOM0_EXIT_OTHER,	/* the rest: SVM instructions refused */
+	XL_DOM0_EXIT_KINDS
+};
+
 struct xl_ctl_info {
 	uint32_t version_major;
 	uint32_t version_minor;
@@ -368,6 +391,11 @@ struct xl_ctl_info {
 	uint64_t uptime_ns;
 	uint64_t tsc_khz;
 	uint64_t dom0_exits;		/* all CPUs, since load */
+	/*
+	 * Dom0's own exits by kind, all CPUs, since load.  Exits that only
+	 * put back a Dom0 state the VMRUN lost are in none of them.
+	 */
+	uint64_t dom0_exit_kinds[XL_DOM0_EXIT_KINDS];
 	char build[64];
 };
 

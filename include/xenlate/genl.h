@@ -148,6 +148,11 @@ enum xl_genl_attr {
 	XL_A_STORE_DOMIDS,	/* binary: u32 domain ids */
 	XL_A_STORE_CONSOLE_GPA,	/* u64 */
 	XL_A_STORE_CONSOLE_PORT,	/* u32 */
+	/*
+	 * binary: u64 per enum xl_dom0_exit_kind (dom0ctl.h), in its order.
+	 * A reader takes the kinds it knows and ignores any beyond.
+	 */
+	XL_A_INFO_DOM0_EXIT_KINDS,
 	__XL_A_MAX,
 };
 #define XL_A_MAX (__XL_A_MAX - 1)

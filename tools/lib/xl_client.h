@@ -46,6 +46,11 @@ const char *xl_errmsg(const struct xl_client *c, int err, char *buf,
 		      size_t size);
 
 #define XL_INFO_CPU_WORDS	4	/* 256 CPUs, as struct xl_ctl_info */
+/*
+ * enum xl_dom0_exit_kind's XL_DOM0_EXIT_KINDS (dom0ctl.h, which users of
+ * this header need not reach; xl_info.c checks that the two agree).
+ */
+#define XL_INFO_EXIT_KINDS	10
 
 struct xl_info {
 	char version[24];		/* "major.minor" */
@@ -58,6 +63,11 @@ struct xl_info {
 	uint64_t uptime_ns;		/* since load */
 	uint64_t tsc_khz;
 	uint64_t dom0_exits;		/* all CPUs, since load */
+	/*
+	 * Dom0's own exits by enum xl_dom0_exit_kind, since load; zeros
+	 * from a kernel that does not send them.
+	 */
+	uint64_t dom0_exit_kinds[XL_INFO_EXIT_KINDS];
 };
 
 int xl_info(struct xl_client *c, struct xl_info *info);

@@ -4,8 +4,13 @@
  */
 #include <string.h>
 
+#include <xenlate/dom0ctl.h>
+
 #include "xl_client.h"
 #include "xl_priv.h"
+
+_Static_assert(XL_INFO_EXIT_KINDS == XL_DOM0_EXIT_KINDS,
+	       "struct xl_info holds every exit kind");
 
 /* The CPU bitmap: whole u64 words, as many as the kernel sends. */
 static int xl_info_mask(struct xl_client *c, struct nlattr **tb,
@@ -22,6 +27,29 @@ static int xl_info_mask(struct xl_client *c, struct nlattr **tb,
 	if (len > sizeof(info->cpu_mask))
 		len = sizeof(info->cpu_mask);
 	memcpy(info->cpu_mask, nla_data(a), len);
+	return 0;
+}
+
+/*
+ * Dom0's exits by kind: whole u64s, the kinds we know (a newer kernel may
+ * send more); an older kernel sends none and they stay zero.
+ */
+static int xl_info_exit_kinds(struct xl_client *c, struct nlattr **tb,
+			      struct xl_info *info)
+{
+	struct nlattr *a = tb[XL_A_INFO_DOM0_EXIT_KINDS];
+	size_t len;
+
+	if (!a)
+		return 0;
+	if (nla_len(a) % 8) {
+		xl_set_detail(c, "bad exit kinds attribute");
+		return -XL_ERR_PROTO;
+	}
+	len = nla_len(a);
+	if (len > sizeof(info->dom0_exit_kinds))
+		len = sizeof(info->dom0_exit_kinds);
+	memcpy(info->dom0_exit_kinds, nla_data(a), len);
 	return 0;
 }
 
@@ -55,6 +83,8 @@ static int xl_info_parse(struct xl_client *c, struct nlattr **tb, void *arg)
 	if (!err)
 		err = xl_attr_u64(c, tb, XL_A_INFO_DOM0_EXITS,
 				  &info->dom0_exits);
+	if (!err)
+		err = xl_info_exit_kinds(c, tb, info);
 	return err;
 }
 

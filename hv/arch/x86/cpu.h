@@ -9,6 +9,7 @@
 #define X86_CPU_H
 
 #include <hv/types.h>
+#include <xenlate/dom0ctl.h>
 #include "vmcb.h"
 #include "lapic.h"
 
@@ -49,7 +50,8 @@ struct hv_cpu {
 	bool launched;
 	bool first_run;		/* the next exit is the first of a launch */
 	u64 resume_rip;		/* where Linux continues if launch fails */
-	u64 exits;
+	u64 exits;		/* every exit here, guests' too */
+	u64 dom0_exit_kinds[XL_DOM0_EXIT_KINDS];	/* Dom0's own */
 	u64 npf_refused;
 	/* Dom0's vCPU on this CPU, and whose registers are loaded. */
 	struct vcpu *dom0;

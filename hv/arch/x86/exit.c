@@ -99,29 +99,44 @@ static void dom0_hlt(struct hv_cpu *c)
 void dom0_inject(struct hv_cpu *c);
 extern u32 sched_guest_domains;
 
+/*
+ * Counted by kind once handled: a nested page fault is an APIC write
+ * only if the emulation took it.  So the XL_CTL_INFO call in progress is
+ * in c->exits but not yet in a kind; an exit that never comes back here
+ * (the CPU leaves the hypervisor, or panics) needs no count.
+ */
 static void dom0_exit(struct hv_cpu *c, u32 code)
 {
+	enum xl_dom0_exit_kind kind = XL_DOM0_EXIT_OTHER;
+
 	switch (code) {
 	case VMEXIT_INTR:
+		kind = XL_DOM0_EXIT_INTR;
 		break;	/* taken in the scheduler's interrupt window */
 	case VMEXIT_VINTR:
+		kind = XL_DOM0_EXIT_VINTR;
 		break;	/* Dom0 can take an interrupt: dom0_inject() */
 	case VMEXIT_HLT:
+		kind = XL_DOM0_EXIT_HLT;
 		dom0_hlt(c);
 		break;
 	case VMEXIT_CPUID:
+		kind = XL_DOM0_EXIT_CPUID;
 		handle_cpuid(c);
 		break;
 	case VMEXIT_MSR:
+		kind = XL_DOM0_EXIT_MSR;
 		handle_msr(c);
 		break;
 	case VMEXIT_VMMCALL:
+		kind = XL_DOM0_EXIT_VMMCALL;
 		handle_vmmcall(c);
 		break;
 	case VMEXIT_NPF:
-		handle_npf(c);
+		kind = handle_npf(c) ? XL_DOM0_EXIT_APIC : XL_DOM0_EXIT_NPF;
 		break;
 	case VMEXIT_IOIO:
+		kind = XL_DOM0_EXIT_IOIO;
 		handle_ioio(c);
 		break;
 	case VMEXIT_VMRUN:
@@ -154,6 +169,7 @@ static void dom0_exit(struct hv_cpu *c, u32 code)
 		hv_panic("unexpected exit %x from Dom0 on cpu %u", code,
 			 c->index);
 	}
+	c->dom0_exit_kinds[kind]++;
 }
 
 static u64 dom0_tlb_gen;

@@ -7,7 +7,8 @@
 
 void handle_cpuid(struct hv_cpu *c);	/* cpuid.c */
 void handle_msr(struct hv_cpu *c);	/* msr_exit.c */
-void handle_npf(struct hv_cpu *c);	/* npf.c */
+/* npf.c: true when apic_emul.c took it (a guarded APIC or IOAPIC page). */
+bool handle_npf(struct hv_cpu *c);
 void handle_ioio(struct hv_cpu *c);	/* npf.c: port protection */
 
 bool skip_insn(struct hv_cpu *c, int expected);

@@ -325,6 +325,9 @@ void arch_fill_info(struct xl_ctl_info *info)
 		if (i < 64 * ARRAY_SIZE(info->cpus_launched))
 			info->cpus_launched[i / 64] |= BIT(i % 64);
 		info->dom0_exits += READ_ONCE(c->exits);
+		for (u32 k = 0; k < XL_DOM0_EXIT_KINDS; k++)
+			info->dom0_exit_kinds[k] +=
+				READ_ONCE(c->dom0_exit_kinds[k]);
 	}
 	info->uptime_ns = arch_now_ns();
 	info->tsc_khz = khz;

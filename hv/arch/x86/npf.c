@@ -9,14 +9,14 @@
 #include <hv/log.h>
 #include <hv/mm.h>
 
-void handle_npf(struct hv_cpu *c)
+bool handle_npf(struct hv_cpu *c)
 {
 	u64 gpa = c->vmcb->control.exitinfo2;
 	u64 err = c->vmcb->control.exitinfo1;
 	bool ours = mem_owns_phys(&hv_mem, gpa, 1);
 
 	if (apic_emul_npf(c, gpa, err))
-		return;
+		return true;
 	if (log_allowed(&c->npf_refused))
 		hv_log("dom0: %s of %s memory at %llx refused (rip %llx)",
 		       (err & 2) ? "write" : (err & 16) ? "fetch" : "read",
@@ -25,6 +25,7 @@ void handle_npf(struct hv_cpu *c)
 		       (unsigned long long)c->vmcb->save.rip);
 	/* Linux's exception tables turn a #GP in *_nofault() into -EFAULT. */
 	inject_exception(c, 13, true, 0);
+	return false;
 }
 
 void handle_ioio(struct hv_cpu *c)
