@@ -28,6 +28,7 @@ int probe_apic_base(void);
 int probe_apic_id(void);
 int probe_ioapic_init(void);
 int probe_msi_init(void);
+int probe_apic_badform(void);
 /* probe_guest.c: a guest's pattern in any page Dom0 can read. */
 int probe_guest_mem(void);
 int probe_crash_file_create(void);

@@ -16,6 +16,7 @@
 #include <linux/io.h>
 #include <asm/apic.h>
 #include <asm/msr.h>
+#include <asm/asm.h>
 #include "probe.h"
 
 static ulong ioapic = 0xfec00000;
@@ -219,4 +220,22 @@ int probe_msi_init(void)
 	pr_info("msi_init: %d write(s) into the MSI window faulted\n",
 		faulted);
 	return others_alive("msi_init");
+}
+
+/*
+ * A write form Linux never uses (ADD to the task priority register): the
+ * hypervisor cannot decode it and must answer with #GP, not crash.
+ */
+int probe_apic_badform(void)
+{
+	void *tpr = (void *)(APIC_BASE + APIC_TASKPRI);
+	int faulted = 1;
+
+	asm volatile("1: addl $0, (%[p])\n\t"
+		     "movl $0, %[f]\n\t"
+		     "2:\n\t"
+		     _ASM_EXTABLE(1b, 2b)
+		     : [f] "+r"(faulted) : [p] "r"(tpr) : "memory");
+	pr_info("apic_badform: %s\n", faulted ? "faulted" : "went through");
+	return faulted ? 0 : -EIO;
 }

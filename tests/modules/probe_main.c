@@ -12,7 +12,7 @@
 
 static char *probe = "all";
 module_param(probe, charp, 0444);
-MODULE_PARM_DESC(probe, "hv_read, hv_write, efer, svm_msrs, svm_insns, msr_outside, crash_refused, all (those seven), init_each, init_others, sipi, apic_base, apic_id, ioapic_init, msi_init, guest_mem, or none");
+MODULE_PARM_DESC(probe, "hv_read, hv_write, efer, svm_msrs, svm_insns, msr_outside, crash_refused, all (those seven), init_each, init_others, sipi, apic_base, apic_id, ioapic_init, msi_init, apic_badform, guest_mem, or none");
 
 /*
  * "all" runs those that must be refused with or without guests; the
@@ -37,6 +37,7 @@ static const struct {
 	{ "apic_id", probe_apic_id },
 	{ "ioapic_init", probe_ioapic_init },
 	{ "msi_init", probe_msi_init },
+	{ "apic_badform", probe_apic_badform },
 	{ "guest_mem", probe_guest_mem },
 };
 

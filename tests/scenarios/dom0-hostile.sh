@@ -3,12 +3,13 @@
 # While a guest runs that keeps checking a pattern in its memory, a test
 # module tries, one at a time: INIT to each other CPU, INIT through the
 # all-excluding-self shorthand, SIPI, INIT as an MSI written into the
-# APIC's MSI window, moving and disabling the local
-# APIC, changing its ID, an IOAPIC entry with INIT delivery, clearing
-# EFER.SVME, the SVM MSRs, VMRUN and friends, and reading every RAM page
-# for the guest's pattern.  Each is refused and logged, the guest's checks
-# go on, every CPU stays under the hypervisor.  Once the guest is gone the
-# guard is lifted (dom0_apic=auto) and unload works.
+# APIC's MSI window, moving and disabling the local APIC, changing its
+# ID, an IOAPIC entry with INIT delivery, a write form the decoder does
+# not know (#GP), clearing EFER.SVME, the SVM MSRs, VMRUN and friends,
+# and reading every RAM page for the guest's pattern.  Each is refused
+# and logged, the guest's checks go on, every CPU stays under the
+# hypervisor.  Once the guest is gone the guard is lifted
+# (dom0_apic=auto) and unload works.
 # vm: --cpus 2 --mem 1024 --timeout 360
 # vm: --cpus 4 --mem 1024 --timeout 480
 SCENARIO=dom0-hostile
@@ -37,7 +38,7 @@ xenlate dmesg | grep -q 'APIC and IOAPIC writes checked while guests exist' ||
 ok "guest checks its pattern (seed $SEED), guard raised"
 
 for p in init_each init_others sipi msi_init apic_base apic_id \
-	ioapic_init efer svm_msrs svm_insns guest_mem; do
+	ioapic_init apic_badform efer svm_msrs svm_insns guest_mem; do
 	n=$(checks)
 	insmod "$PROBE" probe=$p seed=$SEED >/tmp/insmod.out 2>&1 ||
 		fail "$p got through: $(dmesg | grep xenlate_probe | tail -n 3)"
@@ -53,7 +54,8 @@ dmesg | grep -q 'guest_mem: [1-9][0-9]* RAM pages scanned, [1-9][0-9]* refused, 
 for what in 'INIT IPI to cpu' 'SIPI IPI to cpu' 'moving the local APIC' \
 	'changing the APIC mode while guests exist' 'changing the APIC ID' \
 	'entry [0-9]* with INIT delivery' 'clearing EFER.SVME' \
-	'wrmsr c0010117' 'VMRUN at' 'read of unmapped memory'; do
+	'wrmsr c0010117' 'VMRUN at' 'read of unmapped memory' \
+	'unknown instruction form at fee00080'; do
 	xenlate dmesg | grep -q "$what" || fail "hypervisor log lacks '$what'"
 done
 xenlate dmesg | grep -Eq 'write of unmapped memory at fee|QEMU would send as an MSI' ||
