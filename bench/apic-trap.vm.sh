@@ -3,7 +3,7 @@
 # front).  For each workload, runs it with the hypervisor loaded as
 # dom0_apic=direct (A) and dom0_apic=trap (B) back to back, alternating
 # which goes first, and prints one "sample" line per pair plus one
-# "exits" line per run: Dom0's exits per second by reason over the run.
+# "exits" line per run: Dom0's exit counters before and after it.
 : "${ROUNDS:=5}" "${SECS:=3}"
 WORKLOADS="cpu switch timer disk"
 n=$(nproc)
@@ -51,11 +51,12 @@ measure() {	# $1 = A or B, $2 = workload
 	r=$(rate "$2")
 	after=$(counters) t1=$(now_cs)
 	xenlate unload >/dev/null || { echo "bench: unload failed" >&2; exit 1; }
-	echo "exits $n $2 $mode $((t1 - t0 + 1)) $before $after" >>/tmp/exits
+	# To the console now (stderr: stdout is the rate), so a VM that
+	# dies later keeps the rounds it finished.
+	echo "exits $n $2 $mode $((t1 - t0 + 1)) $before $after" >&2
 	echo "$r"
 }
 
-: >/tmp/exits
 r=1
 while [ "$r" -le "$ROUNDS" ]; do
 	for w in $WORKLOADS; do
@@ -68,4 +69,3 @@ while [ "$r" -le "$ROUNDS" ]; do
 	done
 	r=$((r + 1))
 done
-cat /tmp/exits
