@@ -6,7 +6,10 @@
  * QEMU's TCG emulation of nested SVM (the test machine, ../SUBSTRATE.md)
  * now and then enters a guest with state that is not the guest's, a few
  * times in a million guest exits, and only on the CPU that also takes
- * Dom0's device interrupts.  Measured with a loop of event-flooding
+ * Dom0's device interrupts.  It is a race between QEMU's vCPU threads:
+ * a storm of trapped APIC writes from Dom0 on 2 vCPUs loses a state
+ * within seconds with multi-threaded TCG and never (660k exits) with
+ * -accel tcg,thread=single.  Measured with a loop of event-flooding
  * guests (build/results/evstress, 5-13% of 2-second runs), two forms:
  *
  *  - the VMCB holds the host's own state as left at VMRUN (our CR3, GDT,
@@ -22,7 +25,10 @@
  * change general registers; so the copy holds them too, and the TLB is
  * flushed on the way back in.  Either way the guest has run none of its
  * own instructions since the VMRUN, so entering again from the saved
- * state loses nothing.  Each
+ * state loses nothing - when the state lost is the entry's.  It can also
+ * be an exit's, after the vCPU ran on (Dom0 replayed an interrupt it had
+ * half handled, and died): then no repair can be exact, and this one is
+ * a best effort.  Each
  * repair is logged (rate-limited); a vCPU that keeps failing the same way
  * is left to the normal exit handling (the domain crashes with the
  * reason), so a guest that really triple-faults still does.
