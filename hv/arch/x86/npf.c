@@ -9,6 +9,13 @@
 #include <hv/log.h>
 #include <hv/mm.h>
 
+/*
+ * Touches of unmapped memory (guests' frames, the MSI window) are
+ * rate-limited apart from those of ours: a scan of all RAM meets
+ * thousands of our pages and must not drown the lines for the others.
+ */
+static u64 unmapped_refused;
+
 bool handle_npf(struct hv_cpu *c)
 {
 	u64 gpa = c->vmcb->control.exitinfo2;
@@ -17,7 +24,7 @@ bool handle_npf(struct hv_cpu *c)
 
 	if (apic_emul_npf(c, gpa, err))
 		return true;
-	if (log_allowed(&c->npf_refused))
+	if (log_allowed(ours ? &c->npf_refused : &unmapped_refused))
 		hv_log("dom0: %s of %s memory at %llx refused (rip %llx)",
 		       (err & 2) ? "write" : (err & 16) ? "fetch" : "read",
 		       ours ? "hypervisor" : "unmapped",
