@@ -96,7 +96,6 @@ static void dom0_hlt(struct hv_cpu *c)
 	sched_dom0_halt(c->index);
 }
 
-void dom0_inject(struct hv_cpu *c);
 extern u32 sched_guest_domains;
 
 /*
@@ -204,29 +203,34 @@ static void dom0_tlb_check(struct hv_cpu *c)
 static u64 stale_event_reports;
 
 /*
- * An event cut short by the exit must still be delivered.  But an
- * external interrupt is only taken with IF=1, and IF drops only once its
- * delivery is complete: one reported as cut short in a context with
- * IF=0 was delivered already (seen under QEMU TCG), and injecting it
+ * An event cut short by the exit must still be delivered: an exception
+ * or NMI goes back into EVENTINJ.  An external interrupt (offered through
+ * V_IRQ, irq.c) is offered again instead: Dom0's vector goes back to its
+ * pending set, a guest's upcall is offered again while it is pending.
+ * But an external interrupt is only taken with IF=1, and IF drops only
+ * once its delivery is complete: one reported as cut short in a context
+ * with IF=0 was delivered already (seen under QEMU TCG), and offering it
  * again would nest an interrupt handler in itself.
  */
 static u64 cut_short_event(struct hv_cpu *c)
 {
 	struct vmcb_control *ctl = &c->vmcb->control;
 	u64 ev = ctl->exitintinfo;
+	bool delivered;
 
 	if (!(ev & EVENTINJ_VALID))
 		return 0;
-	if ((ev & EVENTINJ_TYPE_MASK) == EVENTINJ_TYPE_INTR &&
-	    !(c->vmcb->save.rflags & RFLAGS_IF)) {
-		if (log_allowed(&stale_event_reports))
-			hv_log("cpu %u: exit %llx reports vector %llu cut short "
-			       "with IF=0; already delivered, dropped",
-			       c->index, (unsigned long long)ctl->exitcode,
-			       (unsigned long long)(ev & 0xff));
-		return 0;
-	}
-	return ev;
+	if ((ev & EVENTINJ_TYPE_MASK) != EVENTINJ_TYPE_INTR)
+		return ev;
+	delivered = !(c->vmcb->save.rflags & RFLAGS_IF);
+	if (delivered && log_allowed(&stale_event_reports))
+		hv_log("cpu %u: exit %llx reports vector %llu cut short "
+		       "with IF=0; already delivered, dropped",
+		       c->index, (unsigned long long)ctl->exitcode,
+		       (unsigned long long)(ev & 0xff));
+	if (c->loaded == c->dom0)
+		dom0_intr_cut_short(c, (u8)ev, delivered);
+	return 0;
 }
 
 void svm_handle_exit(struct hv_cpu *c)
@@ -237,15 +241,20 @@ void svm_handle_exit(struct hv_cpu *c)
 
 	c->exits++;
 	ctl->tlb_control = TLB_CONTROL_NONE;
-	ctl->eventinj = cut_short_event(c);
 	if (unlikely(c->first_run))
 		handle_first_exit(c, code);
 
+	/* A repair puts back the VMRUN's events too: then no exit to see. */
 	if (v == c->dom0) {
-		if (!dom0_resume_repair(c, code))
+		if (!dom0_resume_repair(c, code)) {
+			ctl->eventinj = cut_short_event(c);
+			dom0_virq_exit(c);
 			dom0_exit(c, code);
-	} else if (!guest_resume_repair(c, v, code))
+		}
+	} else if (!guest_resume_repair(c, v, code)) {
+		ctl->eventinj = cut_short_event(c);
 		guest_handle_exit(c, v);
+	}
 	if (c->guest_mode || READ_ONCE(sched_guest_domains))
 		sched_exit_point(c->index);
 	if (c->loaded == c->dom0) {

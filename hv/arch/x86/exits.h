@@ -11,6 +11,16 @@ void handle_msr(struct hv_cpu *c);	/* msr_exit.c */
 bool handle_npf(struct hv_cpu *c);
 void handle_ioio(struct hv_cpu *c);	/* npf.c: port protection */
 
+/*
+ * irq.c: external interrupts go in through V_IRQ, never EVENTINJ (see
+ * there); what was offered and not taken comes back at the next exit.
+ */
+void vintr_offer(struct vmcb_control *ctl, u8 vector);
+void vintr_window(struct vmcb_control *ctl);
+void dom0_inject(struct hv_cpu *c);
+void dom0_intr_cut_short(struct hv_cpu *c, u8 vector, bool delivered);
+void dom0_virq_exit(struct hv_cpu *c);
+
 bool skip_insn(struct hv_cpu *c, int expected);
 bool log_allowed(u64 *count);
 

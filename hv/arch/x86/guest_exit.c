@@ -7,6 +7,7 @@
  * domain, and Dom0 decides what happens next (on_crash).
  */
 #include "guest.h"
+#include "exits.h"
 #include "insn.h"
 #include "msr.h"
 #include <hv/domain.h>
@@ -243,19 +244,19 @@ void guest_inject(struct hv_cpu *c, struct vcpu *v)
 	struct vmcb_save *s = &vcpu_vmcb(v)->save;
 	u8 vec;
 
+	/* One offered at the last VMRUN and not taken is offered again. */
 	ctl->vintr &= ~V_IRQ;
 	ctl->intercept_misc1 &= ~INTERCEPT_VINTR;
-	if (ctl->eventinj & EVENTINJ_VALID)
-		return;		/* an event cut short goes first */
 	vec = vcpu_upcall_vector(v);
 	if (!vec)
 		return;
-	if ((s->rflags & RFLAGS_IF) && !(ctl->interrupt_shadow & 1)) {
-		ctl->eventinj = vec | EVENTINJ_TYPE_INTR | EVENTINJ_VALID;
+	/* Offered through V_IRQ, never EVENTINJ: irq.c says why. */
+	if (!(ctl->eventinj & EVENTINJ_VALID) && (s->rflags & RFLAGS_IF) &&
+	    !(ctl->interrupt_shadow & 1)) {
+		vintr_offer(ctl, vec);
 		return;
 	}
 	/* Exit as soon as the guest opens its interrupt window. */
-	ctl->vintr |= V_IRQ | V_IGN_TPR | (0xfULL << V_INTR_PRIO_SHIFT);
-	ctl->intercept_misc1 |= INTERCEPT_VINTR;
+	vintr_window(ctl);
 	(void)c;
 }

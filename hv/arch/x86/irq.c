@@ -11,8 +11,24 @@
  * injected into Dom0, highest first, when Dom0 runs and can take an
  * interrupt; until then a virtual interrupt request (V_IRQ) makes Dom0
  * exit as soon as it opens its interrupt window.
+ *
+ * Injected how: as a virtual interrupt (V_IRQ with the vector, no VINTR
+ * intercept), which the CPU takes like a physical one - with IF=1, out
+ * of an interrupt shadow - and clears when taken.  Not through EVENTINJ:
+ * QEMU's TCG delivers an EVENTINJ external interrupt at VMRUN but leaves
+ * it as the vCPU's pending exception, and the next kick of that vCPU's
+ * thread (another CPU's IPI, a timer, round-robin scheduling) delivers
+ * it a second time wherever the vCPU then is - at the first instruction
+ * of the handler with IF=0 (target/i386/tcg/sysemu/svm_helper.c,
+ * helper_vmrun, SVM_EVTINJ_TYPE_INTR sets exception_index and returns).
+ * Seen as a timer interrupt nested in itself before its SWAPGS, from
+ * user mode: the kernel ran on the user's GS base and died.  Only one
+ * vector is offered at a time; the next waits for the next exit (Dom0's
+ * EOI exits while its APIC is guarded, and every physical interrupt
+ * exits in guest mode).
  */
 #include "cpu.h"
+#include "exits.h"
 #include "lapic.h"
 #include "vcpu.h"
 #include <hv/vcpu.h>
@@ -56,7 +72,7 @@ bool arch_dom0_pending(u32 cpu)
 {
 	struct hv_cpu *c = hv_cpus[cpu];
 
-	return highest_dom0_irq(c) >= 0 || c->nmi_pending ||
+	return highest_dom0_irq(c) >= 0 || c->nmi_pending || c->dom0_virq ||
 	       (c->dom0_vmcb->control.eventinj & EVENTINJ_VALID);
 }
 
@@ -82,6 +98,56 @@ bool arch_timer_fired(void)
 	return seen;
 }
 
+/* Offer @vector: taken when the vCPU can take an interrupt. */
+void vintr_offer(struct vmcb_control *ctl, u8 vector)
+{
+	ctl->vintr &= ~(V_INTR_VECTOR_MASK | (0xfULL << V_INTR_PRIO_SHIFT));
+	ctl->vintr |= V_IRQ | V_IGN_TPR | (0xfULL << V_INTR_PRIO_SHIFT) |
+		      ((u64)vector << V_INTR_VECTOR_SHIFT);
+	ctl->intercept_misc1 &= ~INTERCEPT_VINTR;
+}
+
+/* Exit (VMEXIT_VINTR) as soon as the vCPU opens its interrupt window. */
+void vintr_window(struct vmcb_control *ctl)
+{
+	ctl->vintr &= ~(V_INTR_VECTOR_MASK | (0xfULL << V_INTR_PRIO_SHIFT));
+	ctl->vintr |= V_IRQ | V_IGN_TPR | (0xfULL << V_INTR_PRIO_SHIFT);
+	ctl->intercept_misc1 |= INTERCEPT_VINTR;
+}
+
+static void dom0_irq_back(struct hv_cpu *c, u8 vector)
+{
+	c->dom0_irq[vector / 64] |= BIT(vector % 64);
+}
+
+/*
+ * First thing at each Dom0 exit: a vector offered and not taken is
+ * pending again (dom0_inject offers the highest then).
+ */
+void dom0_virq_exit(struct hv_cpu *c)
+{
+	struct vmcb_control *ctl = &c->dom0_vmcb->control;
+
+	if (c->dom0_virq && (ctl->vintr & V_IRQ))
+		dom0_irq_back(c, c->dom0_virq - 1);
+	c->dom0_virq = 0;
+	ctl->vintr &= ~V_IRQ;
+}
+
+/*
+ * The exit cut the delivery of @vector short: pending again, unless the
+ * delivery completed after all (@delivered, see cut_short_event()).
+ */
+void dom0_intr_cut_short(struct hv_cpu *c, u8 vector, bool delivered)
+{
+	if (c->dom0_virq == vector + 1) {
+		c->dom0_virq = 0;
+		c->dom0_vmcb->control.vintr &= ~V_IRQ;
+	}
+	if (!delivered)
+		dom0_irq_back(c, vector);
+}
+
 /* Before Dom0 runs in guest mode: deliver what waits for it. */
 void dom0_inject(struct hv_cpu *c)
 {
@@ -91,23 +157,23 @@ void dom0_inject(struct hv_cpu *c)
 
 	ctl->vintr &= ~V_IRQ;
 	ctl->intercept_misc1 &= ~INTERCEPT_VINTR;
-	if (!(ctl->eventinj & EVENTINJ_VALID)) {
-		if (c->nmi_pending) {
-			c->nmi_pending = false;
-			ctl->eventinj = 2 | EVENTINJ_TYPE_NMI | EVENTINJ_VALID;
-		} else if ((v = highest_dom0_irq(c)) >= 0 &&
-			   (s->rflags & RFLAGS_IF) &&
-			   !(ctl->interrupt_shadow & INT_SHADOW)) {
-			c->dom0_irq[v / 64] &= ~BIT(v % 64);
-			ctl->eventinj = (u32)v | EVENTINJ_TYPE_INTR |
-					EVENTINJ_VALID;
-		}
+	if (!(ctl->eventinj & EVENTINJ_VALID) && c->nmi_pending) {
+		/* QEMU consumes an injected NMI like an exception: fine. */
+		c->nmi_pending = false;
+		ctl->eventinj = 2 | EVENTINJ_TYPE_NMI | EVENTINJ_VALID;
 	}
-	/* More waiting: exit when Dom0 can take the next one. */
-	if (highest_dom0_irq(c) >= 0 || c->nmi_pending) {
-		ctl->vintr |= V_IRQ | V_IGN_TPR | (0xfULL << V_INTR_PRIO_SHIFT);
-		ctl->intercept_misc1 |= INTERCEPT_VINTR;
+	v = highest_dom0_irq(c);
+	if (v < 0 && !c->nmi_pending)
+		return;
+	if (v >= 0 && !(ctl->eventinj & EVENTINJ_VALID) &&
+	    (s->rflags & RFLAGS_IF) && !(ctl->interrupt_shadow & INT_SHADOW)) {
+		c->dom0_irq[v / 64] &= ~BIT(v % 64);
+		c->dom0_virq = v + 1;
+		vintr_offer(ctl, v);
+		return;
 	}
+	/* Exit when Dom0 can take it (an NMI waits for any exit). */
+	vintr_window(ctl);
 }
 
 void arch_dom0_guest_mode(u32 cpu, bool on)

@@ -245,6 +245,7 @@ long arch_launch_cpu(u32 index, u64 resume_rsp, u64 resume_rip)
 	c->guest_mode = false;
 	c->timer_taken = false;
 	c->nmi_pending = false;
+	c->dom0_virq = 0;
 	memset((void *)c->dom0_irq, 0, sizeof(c->dom0_irq));
 	c->apic_id = lapic_id();
 	sched_set_dom0_vcpu(index, c->dom0);
