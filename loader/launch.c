@@ -6,9 +6,10 @@
 
 #include <linux/cpu.h>
 #include <linux/stop_machine.h>
-#include <linux/delay.h>
 #include <linux/smp.h>
+#include <linux/delay.h>
 #include <linux/jiffies.h>
+#include <linux/timekeeping.h>
 #include <asm/cpufeature.h>
 #include <asm/msr.h>
 #include <asm/tlbflush.h>
@@ -54,6 +55,19 @@ static void svm_off(void)
 	wrmsrl(MSR_EFER, efer & ~EFER_SVME);
 }
 
+/*
+ * Wait @ms by the clock, interrupts off.  Not udelay(): its loop count
+ * is calibrated once, and under QEMU's round-robin TCG (one host thread
+ * for all vCPUs) 2000 ms of udelay(10) passed in about 130 ms.
+ */
+static void spin_for_ms(unsigned int ms)
+{
+	u64 end = ktime_get_mono_fast_ns() + (u64)ms * NSEC_PER_MSEC;
+
+	while (ktime_get_mono_fast_ns() < end)
+		cpu_relax();
+}
+
 /* Interrupts off.  0: this CPU now runs as Dom0 under the hypervisor. */
 int launch_this_cpu(void)
 {
@@ -65,7 +79,7 @@ int launch_this_cpu(void)
 	if (cpu == fail_cpu)
 		return -EIO;	/* test hook: pretend this CPU failed */
 	if (cpu == late_cpu)	/* test hook: arrive after the others gave up */
-		mdelay(launch_timeout_ms + 200);
+		spin_for_ms(launch_timeout_ms + 200);
 	rc = svm_check_cpu();
 	if (rc)
 		return rc;
@@ -133,7 +147,7 @@ static int launch_one(void *data)
 {
 	struct launch_state *st = data;
 	int rc = launch_this_cpu();
-	unsigned int waited_us = 0;
+	u64 deadline;
 
 	if (rc && atomic_inc_return(&st->failed) == 1) {
 		st->first_failed_cpu = smp_processor_id();
@@ -141,11 +155,11 @@ static int launch_one(void *data)
 	}
 	atomic_inc(&st->arrived);
 	/* All or none: wait for the others, then roll back if any failed. */
+	deadline = ktime_get_mono_fast_ns() +
+		   (u64)launch_timeout_ms * NSEC_PER_MSEC;
 	while (atomic_read(&st->arrived) < st->nr_cpus &&
-	       waited_us < launch_timeout_ms * 1000) {
-		udelay(10);
-		waited_us += 10;
-	}
+	       ktime_get_mono_fast_ns() < deadline)
+		cpu_relax();
 	if (atomic_read(&st->arrived) < st->nr_cpus) {
 		if (atomic_inc_return(&st->failed) == 1) {
 			st->first_failed_cpu = -1;
