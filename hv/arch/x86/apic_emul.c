@@ -15,15 +15,13 @@
 #include "exits.h"
 #include "guest_mem.h"
 #include "icr_policy.h"
+#include "lapic.h"
 #include "mmio_insn.h"
 #include "msr.h"
 #include <hv/log.h>
 #include <hv/errno.h>
 #include <hv/lib.h>
 #include <hv/spinlock.h>
-
-#define APIC_ID		0x020
-#define APIC_LDR	0x0d0
 
 #define IOAPIC_REGSEL	0x00
 #define IOAPIC_WINDOW	0x10

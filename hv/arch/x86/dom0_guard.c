@@ -8,15 +8,13 @@
  */
 #include "dom0_guard.h"
 #include "cpu.h"
+#include "lapic.h"
 #include "msr.h"
 #include "paging.h"
 #include "pgtable.h"
 #include <hv/domctl.h>
 #include <hv/errno.h>
 #include <hv/log.h>
-
-#define APIC_ID		0x020
-#define APIC_LDR	0x0d0
 
 #define DOM0_RW		(PTE_P | PTE_RW | PTE_US)
 #define DOM0_RO		(PTE_P | PTE_US)

@@ -16,15 +16,6 @@
 #include <hv/log.h>
 #include <hv/errno.h>
 
-#define APIC_EOI	0x0b0
-#define APIC_IRR	0x200
-#define APIC_ICR	0x300
-#define APIC_ICR2	0x310
-#define APIC_LVTT	0x320
-#define APIC_TMICT	0x380
-#define APIC_TMCCT	0x390
-#define APIC_TDCR	0x3e0
-
 #define LVT_MASKED	BIT(16)
 #define LVT_PERIODIC	BIT(17)
 #define ICR_BUSY	BIT(12)

@@ -16,6 +16,18 @@
  */
 #define HV_VECTOR		0xf5
 
+/* Register offsets in the APIC page (xAPIC). */
+#define APIC_ID			0x020
+#define APIC_EOI		0x0b0
+#define APIC_LDR		0x0d0
+#define APIC_IRR		0x200
+#define APIC_ICR		0x300
+#define APIC_ICR2		0x310
+#define APIC_LVTT		0x320
+#define APIC_TMICT		0x380
+#define APIC_TMCCT		0x390
+#define APIC_TDCR		0x3e0
+
 struct hv_cpu;
 
 /* Dom0's timer, as it was when the hypervisor took it. */
