@@ -53,7 +53,7 @@ static int xl_info_exit_kinds(struct xl_client *c, struct nlattr **tb,
 	return 0;
 }
 
-static int xl_info_parse(struct xl_client *c, struct nlattr **tb, void *arg)
+int xl_info_parse(struct xl_client *c, struct nlattr **tb, void *arg)
 {
 	struct xl_info *info = arg;
 	int err;

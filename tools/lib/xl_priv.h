@@ -60,6 +60,9 @@ int xl_log_chunk_parse(struct xl_client *c, struct nlattr **tb, uint64_t seq,
 int xl_attr_str(struct xl_client *c, struct nlattr **tb, int type,
 		char *buf, size_t size);
 
+/* XL_CMD_INFO's reply parser: exported for tests/unit/test_xl_info.c. */
+int xl_info_parse(struct xl_client *c, struct nlattr **tb, void *arg);
+
 /*
  * For replies that repeat a nested attribute (XL_A_DOM, XL_A_VCPU; tb
  * keeps only the last): parse each @type nest into tb and call @one with
