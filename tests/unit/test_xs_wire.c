@@ -257,8 +257,14 @@ static void test_rm_fires_below(void **state)
 	assert_true(has_event(&e, "/local/domain/3/device/vif", "node"));
 	assert_true(has_event(&e, "/local/domain/3/device/vif", "home"));
 	assert_true(has_event(&e, "/local/domain/3/device/vif/7", "new"));
-	/* Removing what is not there changes nothing. */
+	/*
+	 * Removing what is not there changes nothing: done if its parent is
+	 * there (as Xen), ENOENT if not.
+	 */
 	req(s, 3, XS_RM, "device/vif", 11);
+	expect_ok(XS_RM);
+	assert_int_equal(rep.nr_changed, 0);
+	req(s, 3, XS_RM, "device/vif/0/state", 19);
 	expect_error("ENOENT");
 	/* The guest's home goes: its relative watch sees its own form. */
 	req(s, 0, XS_RM, "/local/domain/3", 16);

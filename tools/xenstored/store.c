@@ -357,6 +357,15 @@ int xs_mkdir(struct xs_store *s, uint32_t dom, const char *path)
 	return make_path(s, dom, path, &n);
 }
 
+/* Is the last component of @path all that is missing? */
+static bool only_leaf_missing(struct xs_store *s, const char *path)
+{
+	const char *rest;
+
+	walk(s, path, &rest);
+	return *rest && !strchr(rest, '/');
+}
+
 int xs_rm(struct xs_store *s, uint32_t dom, const char *path)
 {
 	struct node *n, **pp;
@@ -365,6 +374,9 @@ int xs_rm(struct xs_store *s, uint32_t dom, const char *path)
 	if (!strcmp(path, "/"))
 		return -EINVAL;
 	rc = lookup(s, dom, path, true, &n);
+	/* As Xen: removing what is not there is done, if its parent is. */
+	if (rc == -ENOENT && only_leaf_missing(s, path))
+		return 0;
 	if (rc)
 		return rc;
 	for (pp = &n->parent->child; *pp != n; pp = &(*pp)->next)
