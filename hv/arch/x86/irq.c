@@ -23,9 +23,8 @@
  * helper_vmrun, SVM_EVTINJ_TYPE_INTR sets exception_index and returns).
  * Seen as a timer interrupt nested in itself before its SWAPGS, from
  * user mode: the kernel ran on the user's GS base and died.  Only one
- * vector is offered at a time; the next waits for the next exit (Dom0's
- * EOI exits while its APIC is guarded, and every physical interrupt
- * exits in guest mode).
+ * vector is offered at a time; when more wait, the IRET that ends its
+ * handler exits, and the window after it (VINTR) offers the next.
  */
 #include "cpu.h"
 #include "exits.h"
@@ -156,7 +155,7 @@ void dom0_inject(struct hv_cpu *c)
 	int v;
 
 	ctl->vintr &= ~V_IRQ;
-	ctl->intercept_misc1 &= ~INTERCEPT_VINTR;
+	ctl->intercept_misc1 &= ~(INTERCEPT_VINTR | INTERCEPT_IRET);
 	if (!(ctl->eventinj & EVENTINJ_VALID) && c->nmi_pending) {
 		/* QEMU consumes an injected NMI like an exception: fine. */
 		c->nmi_pending = false;
@@ -170,6 +169,9 @@ void dom0_inject(struct hv_cpu *c)
 		c->dom0_irq[v / 64] &= ~BIT(v % 64);
 		c->dom0_virq = v + 1;
 		vintr_offer(ctl, v);
+		/* More waiting: exit when this one's handler returns. */
+		if (highest_dom0_irq(c) >= 0 || c->nmi_pending)
+			ctl->intercept_misc1 |= INTERCEPT_IRET;
 		return;
 	}
 	/* Exit when Dom0 can take it (an NMI waits for any exit). */
@@ -186,7 +188,7 @@ void arch_dom0_guest_mode(u32 cpu, bool on)
 		ctl->intercept_misc1 |= INTERCEPT_INTR | INTERCEPT_HLT;
 	} else {
 		ctl->intercept_misc1 &= ~(INTERCEPT_INTR | INTERCEPT_HLT |
-					  INTERCEPT_VINTR);
+					  INTERCEPT_VINTR | INTERCEPT_IRET);
 		ctl->vintr &= ~V_IRQ;
 	}
 	hv_log("cpu %u: guest mode %s", cpu, on ? "on" : "off");
