@@ -54,6 +54,7 @@ int xl_genl_store_setup(struct sk_buff *skb, struct genl_info *info);
 int xl_genl_store_read(struct sk_buff *skb, struct genl_info *info);
 int xl_genl_store_write(struct sk_buff *skb, struct genl_info *info);
 int xl_genl_store_pending(struct sk_buff *skb, struct genl_info *info);
+int xl_genl_console_write(struct sk_buff *skb, struct genl_info *info);
 
 /* BVT parameters (bvt.c). */
 int xl_genl_sched_bvt_get(struct sk_buff *skb, struct genl_info *info);

@@ -283,6 +283,13 @@ static const struct genl_ops xl_genl_ops[] = {
 		.maxattr = XL_A_MAX,
 		.doit	= xl_genl_store_pending,
 	},
+	{
+		.cmd	= XL_CMD_CONSOLE_WRITE,
+		.flags	= GENL_ADMIN_PERM,
+		.policy	= xl_store_write_policy,
+		.maxattr = XL_A_MAX,
+		.doit	= xl_genl_console_write,
+	},
 };
 
 /*

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * XL_CMD_STORE_*: the bytes of guests' xenstore rings, for Dom0's
- * xenstore daemon (tools/xenstored).  The hypervisor moves them
+ * xenstore daemon (tools/xenstored), and XL_CMD_CONSOLE_WRITE: the keys
+ * `xenlate console` sends to a guest's console ring.  The hypervisor
+ * moves them
  * (XL_CTL_DOM_STORE: Dom0 never maps a guest's page); this side only
  * checks that Dom0 knows the domain and carries the bytes over netlink.
  */
@@ -36,11 +38,18 @@ static long xl_store_call(struct genl_info *info, struct xl_store_call *c)
 		GENL_SET_ERR_MSG(info, "no such domain in the hypervisor");
 		break;
 	case -ENOENT:
-		GENL_SET_ERR_MSG(info, "the domain has no xenstore ring");
+		if (c->req.op == XL_STORE_CONSOLE_IN)
+			GENL_SET_ERR_MSG(info, "the domain has no console ring (or broke it)");
+		else
+			GENL_SET_ERR_MSG(info, "the domain has no xenstore ring");
 		break;
 	case -EIO:
-		GENL_SET_ERR_MSG(info,
-				 "the guest broke its xenstore ring (impossible indices)");
+		if (c->req.op == XL_STORE_CONSOLE_IN)
+			GENL_SET_ERR_MSG(info,
+					 "the guest broke its console ring (impossible indices)");
+		else
+			GENL_SET_ERR_MSG(info,
+					 "the guest broke its xenstore ring (impossible indices)");
 		break;
 	case -EEXIST:
 		GENL_SET_ERR_MSG(info, "the domain has its rings already");
@@ -158,7 +167,8 @@ int xl_genl_store_read(struct sk_buff *skb, struct genl_info *info)
 	return ret;
 }
 
-int xl_genl_store_write(struct sk_buff *skb, struct genl_info *info)
+/* Bytes onto a ring by @op (XL_STORE_WRITE or _CONSOLE_IN). */
+static int xl_store_put_bytes(struct genl_info *info, u32 op)
 {
 	struct nlattr **a = info->attrs;
 	struct xl_store_call *c;
@@ -169,7 +179,7 @@ int xl_genl_store_write(struct sk_buff *skb, struct genl_info *info)
 		GENL_SET_ERR_MSG(info, "domain and bytes needed");
 		return -EINVAL;
 	}
-	c = xl_store_new(info, XL_STORE_WRITE);
+	c = xl_store_new(info, op);
 	if (!c)
 		return -ENOMEM;
 	c->req.len = nla_len(a[XL_A_DOM_DATA]);	/* policy: <= data */
@@ -180,6 +190,16 @@ int xl_genl_store_write(struct sk_buff *skb, struct genl_info *info)
 				     0, (u32)c->req.len, 0, 0);
 	kfree(c);
 	return ret;
+}
+
+int xl_genl_store_write(struct sk_buff *skb, struct genl_info *info)
+{
+	return xl_store_put_bytes(info, XL_STORE_WRITE);
+}
+
+int xl_genl_console_write(struct sk_buff *skb, struct genl_info *info)
+{
+	return xl_store_put_bytes(info, XL_STORE_CONSOLE_IN);
 }
 
 int xl_genl_store_pending(struct sk_buff *skb, struct genl_info *info)

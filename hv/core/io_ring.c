@@ -74,6 +74,15 @@ long xs_ring_put(struct xenstore_domain_interface *intf, const void *buf,
 	return io_ring_put(&r, buf, len);
 }
 
+long cons_ring_put(struct xencons_interface *intf, const void *buf,
+		   u32 len)
+{
+	const struct io_ring r = { intf->in, sizeof(intf->in),
+				   &intf->in_cons, &intf->in_prod };
+
+	return io_ring_put(&r, buf, len);
+}
+
 long cons_ring_take(struct xencons_interface *intf, void *buf, u32 len)
 {
 	const struct io_ring r = { intf->out, sizeof(intf->out),

@@ -86,6 +86,9 @@ void store_console_kick(struct domain *d)
 	}
 }
 
+/* Ring bytes on their way, for READ, WRITE and CONSOLE_IN. */
+static u8 bounce[XL_STORE_IO_MAX];	/* under the domctl lock */
+
 /* The ring, or NULL when the guest has none or gave its frame away. */
 static struct xenstore_domain_interface *ring(struct domain *d)
 {
@@ -98,7 +101,6 @@ static struct xenstore_domain_interface *ring(struct domain *d)
 
 static long io(struct domain *d, struct xl_ctl_dom_store *req, bool put)
 {
-	static u8 bounce[XL_STORE_IO_MAX];	/* under the domctl lock */
 	struct xenstore_domain_interface *intf = ring(d);
 	u32 len = (u32)MIN(req->len, (u64)XL_STORE_IO_MAX);
 	long n;
@@ -121,6 +123,35 @@ static long io(struct domain *d, struct xl_ctl_dom_store *req, bool put)
 	/* New responses to read, or room for more requests. */
 	if (n > 0)
 		evtchn_notify_from_dom0(d, d->store_port);
+	return 0;
+}
+
+/* Dom0's keys onto the console ring's input side. */
+static long console_in(struct domain *d, struct xl_ctl_dom_store *req)
+{
+	struct xencons_interface *intf;
+	u32 len = (u32)MIN(req->len, (u64)XL_STORE_IO_MAX);
+	long n;
+
+	if (!READ_ONCE(d->console_port))
+		return -ENOENT;
+	if (d->state == DOMAIN_DYING)
+		return -ESRCH;
+	intf = arch_domain_gpa_ptr(d, d->console_gfn << PAGE_SHIFT,
+				   PAGE_SIZE);
+	if (!intf)
+		return -ENOENT;
+	if (copy_from_dom0(bounce, req->buf, len))
+		return -EFAULT;
+	n = cons_ring_put(intf, bounce, len);
+	if (n == -EIO) {
+		hv_log("domain %u: console ring input indices impossible",
+		       d->id);
+		return n;
+	}
+	req->len = (u64)n;
+	if (n > 0)
+		evtchn_notify_from_dom0(d, d->console_port);
 	return 0;
 }
 
@@ -163,6 +194,8 @@ long dom_store(struct xl_ctl_dom_store *req)
 		return io(d, req, false);
 	case XL_STORE_WRITE:
 		return io(d, req, true);
+	case XL_STORE_CONSOLE_IN:
+		return console_in(d, req);
 	}
 	return -EINVAL;
 }

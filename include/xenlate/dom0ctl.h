@@ -331,6 +331,9 @@ struct xl_ctl_dom_balloon {
  *   the last call, as uint32_t ids into buf (len entries at most; out:
  *   how many).  Each is reported once per notification batch.  domid is
  *   ignored.
+ * XL_STORE_CONSOLE_IN: up to len bytes from buf onto the input side of
+ *   the console ring (what `xenlate console` types), as many as fit; len
+ *   (out) says how many; the guest is notified on its console port.
  *
  * READ and WRITE return -EIO when the guest's ring indices are
  * impossible (more queued than the ring holds): the guest broke its own
@@ -344,6 +347,7 @@ enum xl_store_op {
 	XL_STORE_READ = 2,
 	XL_STORE_WRITE = 3,
 	XL_STORE_PENDING = 4,
+	XL_STORE_CONSOLE_IN = 5,
 };
 
 struct xl_ctl_dom_store {

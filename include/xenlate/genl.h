@@ -91,6 +91,11 @@ enum xl_genl_cmd {
 	XL_CMD_STORE_WRITE,
 	/* reply: XL_A_STORE_DOMIDS, the guests that notified since */
 	XL_CMD_STORE_PENDING,
+	/*
+	 * Console input, as XL_CMD_STORE_WRITE but onto the input side of
+	 * the domain's console ring.
+	 */
+	XL_CMD_CONSOLE_WRITE,
 	__XL_CMD_MAX,
 };
 #define XL_CMD_MAX (__XL_CMD_MAX - 1)

@@ -2,7 +2,8 @@
 /*
  * hv/core/io_ring.c: requests come out of the guest's xenstore ring in
  * order and across the wrap, responses go in as far as they fit, the
- * console's 2 KiB "out" ring drains the same way, and impossible indices
+ * console's 2 KiB "out" ring drains the same way and its 1 KiB "in" ring
+ * takes typed input as far as it fits, and impossible indices
  * (a hostile guest owns the page) are refused without touching anything
  * outside the rings.
  */
@@ -150,6 +151,14 @@ static struct {
 	uint8_t after[64];
 } cons;
 
+static void cons_guards_intact(void)
+{
+	for (size_t i = 0; i < sizeof(cons.before); i++) {
+		assert_int_equal(cons.before[i], 0x5a);
+		assert_int_equal(cons.after[i], 0x5a);
+	}
+}
+
 static void test_console_drain(void **state)
 {
 	static char buf[4096];
@@ -175,10 +184,42 @@ static void test_console_drain(void **state)
 	/* The input ring is not ours to read. */
 	for (size_t i = 0; i < sizeof(cons.intf.in); i++)
 		assert_int_equal(cons.intf.in[i], 0);
-	for (size_t i = 0; i < sizeof(cons.before); i++) {
-		assert_int_equal(cons.before[i], 0x5a);
-		assert_int_equal(cons.after[i], 0x5a);
-	}
+	cons_guards_intact();
+}
+
+/* Typed input onto the 1 KiB "in" ring: as far as it fits, in order. */
+static void test_console_input(void **state)
+{
+	static char big[2048];
+	const char *keys = "ls -l\n";
+	uint32_t len = (uint32_t)strlen(keys);
+
+	(void)state;
+	memset(&cons, 0x5a, sizeof(cons));
+	memset(&cons.intf, 0, sizeof(cons.intf));
+	/* Across the wrap. */
+	cons.intf.in_cons = cons.intf.in_prod = 1024 * 3 - 2;
+	assert_int_equal(cons_ring_put(&cons.intf, keys, len), len);
+	for (uint32_t i = 0; i < len; i++)
+		assert_int_equal(cons.intf.in[(1024 * 3 - 2 + i) & 1023],
+				 keys[i]);
+	assert_int_equal(cons.intf.in_prod - cons.intf.in_cons, len);
+	/* Full: 1024 in all, then nothing until the guest reads. */
+	memset(big, 'k', sizeof(big));
+	assert_int_equal(cons_ring_put(&cons.intf, big, sizeof(big)),
+			 1024 - len);
+	assert_int_equal(cons_ring_put(&cons.intf, big, 1), 0);
+	cons.intf.in_cons += 3;
+	assert_int_equal(cons_ring_put(&cons.intf, big, sizeof(big)), 3);
+	/* A guest claiming to have read what was never written: refused. */
+	cons.intf.in_cons = cons.intf.in_prod + 1;
+	assert_int_equal(cons_ring_put(&cons.intf, "x", 1), -EIO);
+	cons.intf.in_cons = cons.intf.in_prod - 1025;
+	assert_int_equal(cons_ring_put(&cons.intf, "x", 1), -EIO);
+	/* The output ring is not ours to write. */
+	for (size_t i = 0; i < sizeof(cons.intf.out); i++)
+		assert_int_equal(cons.intf.out[i], 0);
+	cons_guards_intact();
 }
 
 int main(void)
@@ -191,6 +232,7 @@ int main(void)
 		cmocka_unit_test_setup(test_put_fits_and_wraps, setup),
 		cmocka_unit_test_setup(test_put_hostile_indices, setup),
 		cmocka_unit_test(test_console_drain),
+		cmocka_unit_test(test_console_input),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -229,5 +229,12 @@ int xl_store_read(struct xl_client *c, uint32_t domid, void *buf,
 int xl_store_write(struct xl_client *c, uint32_t domid, const void *buf,
 		   size_t len);
 int xl_store_pending(struct xl_client *c, uint32_t *ids, size_t max);
+/*
+ * Console input: 1 .. XL_STORE_CHUNK bytes onto the input side of the
+ * domain's console ring; how many fit (0: the guest has not read what
+ * is there yet), or an error.
+ */
+int xl_console_write(struct xl_client *c, uint32_t domid, const void *buf,
+		     size_t len);
 
 #endif

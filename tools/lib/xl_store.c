@@ -105,8 +105,8 @@ static int xl_store_len_parse(struct xl_client *c, struct nlattr **tb,
 	return xl_attr_u32(c, tb, XL_A_STORE_LEN, arg);
 }
 
-int xl_store_write(struct xl_client *c, uint32_t domid, const void *buf,
-		   size_t len)
+static int xl_ring_write(struct xl_client *c, uint8_t cmd, uint32_t domid,
+			 const void *buf, size_t len)
 {
 	struct xl_store_args a = { .domid = domid, .data = buf, .len = len };
 	uint32_t done = 0;
@@ -114,11 +114,22 @@ int xl_store_write(struct xl_client *c, uint32_t domid, const void *buf,
 
 	if (!len || len > XL_STORE_CHUNK)
 		return -EINVAL;
-	err = xl_request(c, XL_CMD_STORE_WRITE, xl_store_put, &a,
-			 xl_store_len_parse, &done);
+	err = xl_request(c, cmd, xl_store_put, &a, xl_store_len_parse, &done);
 	if (err)
 		return err;
 	return done > len ? -XL_ERR_PROTO : (int)done;
+}
+
+int xl_store_write(struct xl_client *c, uint32_t domid, const void *buf,
+		   size_t len)
+{
+	return xl_ring_write(c, XL_CMD_STORE_WRITE, domid, buf, len);
+}
+
+int xl_console_write(struct xl_client *c, uint32_t domid, const void *buf,
+		     size_t len)
+{
+	return xl_ring_write(c, XL_CMD_CONSOLE_WRITE, domid, buf, len);
 }
 
 int xl_store_pending(struct xl_client *c, uint32_t *ids, size_t max)

@@ -2,13 +2,15 @@
 /*
  * xenlate console [-n] DOMAIN: a domain's console output from its start,
  * then followed as it grows, until the domain is destroyed or the user
- * presses Ctrl-] (as xl's console).  Output only: the ABI has no input
- * path to the guest yet, so keys other than Ctrl-] are ignored.
+ * presses Ctrl-] (as xl's console).  What is typed (or piped in) goes to
+ * the guest's console ring (the input side of HVM_PARAM_CONSOLE_PFN's
+ * page), as xenconsoled does; the guest echoes it if it wants.
  */
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
@@ -54,30 +56,82 @@ static void xl_tty_restore(struct xl_tty *t)
 		tcsetattr(STDIN_FILENO, TCSANOW, &t->saved);
 }
 
+/* Keys read and not yet taken by the guest's ring. */
+struct xl_input {
+	char buf[XL_STORE_CHUNK];
+	size_t len;
+	bool eof;		/* nothing more to read: a pipe ended */
+	bool dead;		/* the ring refused: output only */
+};
+
 /*
- * Wait up to @ms before the next read; true when the user asked to
- * leave: Ctrl-], end of the terminal's input, or a signal.
+ * Hand what waits to the guest: as much as its ring takes now.  An error
+ * (no console ring, a broken one) is said once and ends the input; the
+ * output goes on.
  */
-static bool xl_console_wait(const struct xl_tty *t, int ms)
+static void xl_input_flush(struct xl_client *c, uint32_t domid,
+			   struct xl_input *in)
+{
+	char msg[256];
+	int n;
+
+	if (!in->len || in->dead)
+		return;
+	n = xl_console_write(c, domid, in->buf, in->len);
+	if (n < 0) {
+		in->dead = true;
+		in->len = 0;
+		/* Destroyed: the next read ends the console anyway. */
+		if (n == -ESRCH)
+			return;
+		fprintf(stderr, "\r\nxenlate console: input not delivered: "
+			"%s; output only from now on\r\n",
+			xl_errmsg(c, n, msg, sizeof(msg)));
+		return;
+	}
+	memmove(in->buf, in->buf + n, in->len - (size_t)n);
+	in->len -= (size_t)n;
+}
+
+/*
+ * Wait up to @ms before the next read, taking keys meanwhile; true when
+ * the user asked to leave: Ctrl-] (the keys before it still go), the
+ * terminal hung up, or a signal.
+ */
+static bool xl_console_wait(const struct xl_tty *t, struct xl_input *in,
+			    int ms)
 {
 	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
-	char keys[64];
+	size_t room = sizeof(in->buf) - in->len;
+	char *esc;
 	ssize_t n;
 
 	if (xl_console_stop)
 		return true;
-	if (!t->raw) {
-		/* Not a terminal: nothing to read there, just wait. */
+	/* Nothing more to take (or no room yet): just wait. */
+	if (in->eof || in->dead || !room) {
 		if (ms)
 			poll(NULL, 0, ms);
 		return xl_console_stop;
 	}
 	if (poll(&p, 1, ms) <= 0)
 		return xl_console_stop;
-	n = read(STDIN_FILENO, keys, sizeof(keys));
-	if (n == 0)
+	n = read(STDIN_FILENO, in->buf + in->len, room);
+	if (n <= 0) {
+		/* A terminal that hangs up leaves; a pipe just ends. */
+		if (t->raw && n == 0)
+			return true;
+		in->eof = n == 0 || errno != EINTR;
+		return xl_console_stop;
+	}
+	esc = t->raw ? memchr(in->buf + in->len, XL_CONSOLE_ESCAPE,
+			      (size_t)n) : NULL;
+	if (esc) {
+		in->len = (size_t)(esc - in->buf);
 		return true;
-	return n > 0 && memchr(keys, XL_CONSOLE_ESCAPE, (size_t)n);
+	}
+	in->len += (size_t)n;
+	return xl_console_stop;
 }
 
 /* Ctrl-C and friends end the loop, so the terminal is restored. */
@@ -97,8 +151,10 @@ static int xl_console_loop(struct xl_client *c, uint32_t domid, bool follow,
 			   const struct xl_tty *t)
 {
 	static char buf[XL_CONSOLE_BUF_SIZE];
+	static struct xl_input in;
 	struct xl_dmesg_chunk ch;
 	struct xl_log_view v;
+	bool leave = false;
 	int n;
 
 	xl_log_view_init(&v, "console");
@@ -117,9 +173,12 @@ static int xl_console_loop(struct xl_client *c, uint32_t domid, bool follow,
 		fflush(stdout);
 		if (!n && !follow)
 			break;
-		/* Ctrl-] counts even while output streams. */
-		if (follow && xl_console_wait(t, n ? 0 : XL_CONSOLE_POLL_MS))
+		if (leave)
 			break;
+		/* Ctrl-] counts even while output streams. */
+		leave = xl_console_wait(t, &in, n ? 0 : XL_CONSOLE_POLL_MS);
+		xl_input_flush(c, domid, &in);
+		/* One more read: the guest's answer to the last keys. */
 	}
 	xl_log_end(&v, stdout);
 	return n < 0 ? n : 0;
@@ -174,7 +233,8 @@ const struct xl_cmd xl_cmd_console = {
 	.help =
 	"Prints what the domain wrote to its console since it started, then\n"
 	"follows it until the domain is destroyed or Ctrl-] is pressed\n"
-	"(when standard input is a terminal).\n"
+	"(when standard input is a terminal).  What is typed, or piped in,\n"
+	"goes to the guest's console ring.\n"
 	"  -n, --no-follow   print what is there now and exit\n",
 	.run = xl_console_run,
 };

@@ -36,7 +36,9 @@ long xs_ring_take(struct xenstore_domain_interface *intf, void *buf,
 		  u32 len);
 long xs_ring_put(struct xenstore_domain_interface *intf, const void *buf,
 		 u32 len);
-/* Console: what the guest wrote (its "out" ring). */
+/* Console: what Dom0 types (its "in" ring), what the guest wrote ("out"). */
+long cons_ring_put(struct xencons_interface *intf, const void *buf,
+		   u32 len);
 long cons_ring_take(struct xencons_interface *intf, void *buf, u32 len);
 
 #endif

@@ -99,6 +99,8 @@ int evtchn_send(evtchn_port_t port);
  * -XEN_EIO (the ring is broken).
  */
 int pvcons_write(const char *s, size_t len);
+/* What Dom0 typed (up to @len bytes): how many, or a -XEN_ error. */
+long pvcons_read(char *buf, size_t len);
 /* for a port that is polled: pending bit only, no upcall */
 void evtchn_mask(evtchn_port_t port);
 bool evtchn_clear_pending(evtchn_port_t port);	/* true if it was */
