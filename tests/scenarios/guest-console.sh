@@ -66,6 +66,19 @@ type_in 2 "quit
 wait_console echo 30 'RESULT: PASS'
 ok "quit ends the guest"
 
+# Nobody reads the ring now: 6000 keys fill it (1 KiB) and what the
+# console holds back (4 KiB), the rest is dropped; Ctrl-] still leaves.
+tmux new-session -d -s full -x 120 -y 30 "xenlate console echo" ||
+	fail "tmux"
+wait_until 20 "console on the terminal" sh -c \
+	"tmux capture-pane -p -S - -t full | grep -q 'RESULT: PASS'"
+tmux send-keys -t full -l "$(head -c 6000 /dev/zero | tr '\0' k)"
+sleep 1
+tmux send-keys -t full C-]
+wait_until 20 "Ctrl-] with the ring full" sh -c \
+	"! tmux has-session -t full 2>/dev/null"
+ok "with the guest reading nothing, Ctrl-] still leaves"
+
 # Errors: one clear line each.
 if xenlate console nosuch </dev/null >/tmp/err 2>&1; then
 	fail "console of a missing domain succeeded"

@@ -108,6 +108,19 @@ static bool xl_console_wait(const struct xl_tty *t, struct xl_input *in,
 
 	if (xl_console_stop)
 		return true;
+	/*
+	 * Keys that cannot go (the ring refused, or the guest reads nothing
+	 * and 4 KiB wait) are dropped, but Ctrl-] must still leave.
+	 */
+	if (t->raw && !in->eof && (in->dead || !room)) {
+		char keys[64];
+
+		if (poll(&p, 1, ms) <= 0)
+			return xl_console_stop;
+		n = read(STDIN_FILENO, keys, sizeof(keys));
+		return n == 0 || (n > 0 && memchr(keys, XL_CONSOLE_ESCAPE,
+						  (size_t)n)) || xl_console_stop;
+	}
 	/* Nothing more to take (or no room yet): just wait. */
 	if (in->eof || in->dead || !room) {
 		if (ms)
