@@ -39,7 +39,8 @@ static long xl_store_call(struct genl_info *info, struct xl_store_call *c)
 		break;
 	case -ENOENT:
 		if (c->req.op == XL_STORE_CONSOLE_IN)
-			GENL_SET_ERR_MSG(info, "the domain has no console ring (or broke it)");
+			GENL_SET_ERR_MSG(info,
+					 "the domain has no console ring (or broke it)");
 		else
 			GENL_SET_ERR_MSG(info, "the domain has no xenstore ring");
 		break;

@@ -71,7 +71,7 @@ struct hv_cpu {
 	u64 apic_ticks_per_ms;
 	/* Vectors taken in host mode for Dom0, not yet injected (no EOI). */
 	volatile u64 dom0_irq[4];
-	u16 dom0_virq;		/* vector + 1 offered through V_IRQ, or 0 */
+	u16 dom0_virq;		/* vector + 1 offered in V_IRQ, or 0 */
 	struct lapic_timer_save dom0_timer;
 	u64 tlb_gen_seen;	/* Dom0's TLB flushed as of this generation */
 	u64 gdt[6] __aligned(16);

@@ -117,7 +117,7 @@ static void dom0_exit(struct hv_cpu *c, u32 code)
 		break;	/* Dom0 can take an interrupt: dom0_inject() */
 	case VMEXIT_IRET:
 		kind = XL_DOM0_EXIT_VINTR;
-		break;	/* its handler returns: dom0_inject() waits for IF */
+		break;	/* a handler returns: dom0_inject() waits */
 	case VMEXIT_HLT:
 		kind = XL_DOM0_EXIT_HLT;
 		dom0_hlt(c);
