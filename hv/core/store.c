@@ -57,17 +57,24 @@ static long setup(struct domain *d, struct xl_ctl_dom_store *req)
 	return 0;
 }
 
+/*
+ * The console ring, or NULL when the guest has none (or broke it).
+ * Pinned (xen_domain_gfn_pinned): the frame stays the guest's.
+ */
+static struct xencons_interface *console_ring(struct domain *d)
+{
+	if (!READ_ONCE(d->console_port))
+		return NULL;
+	return arch_domain_gpa_ptr(d, d->console_gfn << PAGE_SHIFT,
+				   PAGE_SIZE);
+}
+
 void store_console_kick(struct domain *d)
 {
-	struct xencons_interface *intf;
+	struct xencons_interface *intf = console_ring(d);
 	u8 chunk[256];
 	long n;
 
-	if (!READ_ONCE(d->console_port))
-		return;
-	/* Pinned (xen_domain_gfn_pinned): the frame stays the guest's. */
-	intf = arch_domain_gpa_ptr(d, d->console_gfn << PAGE_SHIFT,
-				   PAGE_SIZE);
 	if (!intf)
 		return;
 	/* Bounded: at most one ring's worth per notification. */
@@ -99,9 +106,16 @@ static struct xenstore_domain_interface *ring(struct domain *d)
 	return arch_domain_gpa_ptr(d, d->store_gfn << PAGE_SHIFT, PAGE_SIZE);
 }
 
-static long io(struct domain *d, struct xl_ctl_dom_store *req, bool put)
+/*
+ * READ and WRITE on the xenstore ring, CONSOLE_IN on the console's input
+ * side: the bytes through the bounce buffer, the guest notified on that
+ * ring's port when any moved.
+ */
+static long io(struct domain *d, struct xl_ctl_dom_store *req)
 {
-	struct xenstore_domain_interface *intf = ring(d);
+	bool console = req->op == XL_STORE_CONSOLE_IN;
+	bool put = req->op != XL_STORE_READ;
+	void *intf = console ? (void *)console_ring(d) : (void *)ring(d);
 	u32 len = (u32)MIN(req->len, (u64)XL_STORE_IO_MAX);
 	long n;
 
@@ -111,47 +125,23 @@ static long io(struct domain *d, struct xl_ctl_dom_store *req, bool put)
 		return -ESRCH;
 	if (put && copy_from_dom0(bounce, req->buf, len))
 		return -EFAULT;
-	n = put ? xs_ring_put(intf, bounce, len) :
-		  xs_ring_take(intf, bounce, len);
+	if (console)
+		n = cons_ring_put(intf, bounce, len);
+	else
+		n = put ? xs_ring_put(intf, bounce, len) :
+			  xs_ring_take(intf, bounce, len);
 	if (n == -EIO) {
-		hv_log("domain %u: xenstore ring indices impossible", d->id);
+		hv_log("domain %u: %s ring indices impossible", d->id,
+		       console ? "console input" : "xenstore");
 		return n;
 	}
 	if (!put && n > 0 && copy_to_dom0(req->buf, bounce, (u64)n))
 		return -EFAULT;
 	req->len = (u64)n;
-	/* New responses to read, or room for more requests. */
+	/* New bytes to read, or room for more. */
 	if (n > 0)
-		evtchn_notify_from_dom0(d, d->store_port);
-	return 0;
-}
-
-/* Dom0's keys onto the console ring's input side. */
-static long console_in(struct domain *d, struct xl_ctl_dom_store *req)
-{
-	struct xencons_interface *intf;
-	u32 len = (u32)MIN(req->len, (u64)XL_STORE_IO_MAX);
-	long n;
-
-	if (!READ_ONCE(d->console_port))
-		return -ENOENT;
-	if (d->state == DOMAIN_DYING)
-		return -ESRCH;
-	intf = arch_domain_gpa_ptr(d, d->console_gfn << PAGE_SHIFT,
-				   PAGE_SIZE);
-	if (!intf)
-		return -ENOENT;
-	if (copy_from_dom0(bounce, req->buf, len))
-		return -EFAULT;
-	n = cons_ring_put(intf, bounce, len);
-	if (n == -EIO) {
-		hv_log("domain %u: console ring input indices impossible",
-		       d->id);
-		return n;
-	}
-	req->len = (u64)n;
-	if (n > 0)
-		evtchn_notify_from_dom0(d, d->console_port);
+		evtchn_notify_from_dom0(d, console ? d->console_port :
+						     d->store_port);
 	return 0;
 }
 
@@ -191,11 +181,9 @@ long dom_store(struct xl_ctl_dom_store *req)
 	case XL_STORE_SETUP:
 		return setup(d, req);
 	case XL_STORE_READ:
-		return io(d, req, false);
 	case XL_STORE_WRITE:
-		return io(d, req, true);
 	case XL_STORE_CONSOLE_IN:
-		return console_in(d, req);
+		return io(d, req);
 	}
 	return -EINVAL;
 }
