@@ -17,6 +17,7 @@ void handle_ioio(struct hv_cpu *c);	/* npf.c: port protection */
  */
 void vintr_offer(struct vmcb_control *ctl, u8 vector);
 void vintr_window(struct vmcb_control *ctl);
+bool vintr_open(const struct vmcb_control *ctl, const struct vmcb_save *s);
 void dom0_inject(struct hv_cpu *c);
 void dom0_intr_cut_short(struct hv_cpu *c, u8 vector, bool delivered);
 void dom0_virq_exit(struct hv_cpu *c);

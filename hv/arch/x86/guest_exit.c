@@ -251,8 +251,7 @@ void guest_inject(struct hv_cpu *c, struct vcpu *v)
 	if (!vec)
 		return;
 	/* Offered through V_IRQ, never EVENTINJ: irq.c says why. */
-	if (!(ctl->eventinj & EVENTINJ_VALID) && (s->rflags & RFLAGS_IF) &&
-	    !(ctl->interrupt_shadow & 1)) {
+	if (vintr_open(ctl, s)) {
 		vintr_offer(ctl, vec);
 		return;
 	}

@@ -97,21 +97,33 @@ bool arch_timer_fired(void)
 	return seen;
 }
 
-/* Offer @vector: taken when the vCPU can take an interrupt. */
-void vintr_offer(struct vmcb_control *ctl, u8 vector)
+/* A virtual interrupt request for @vector, above any TPR. */
+static void vintr_request(struct vmcb_control *ctl, u8 vector)
 {
 	ctl->vintr &= ~(V_INTR_VECTOR_MASK | (0xfULL << V_INTR_PRIO_SHIFT));
 	ctl->vintr |= V_IRQ | V_IGN_TPR | (0xfULL << V_INTR_PRIO_SHIFT) |
 		      ((u64)vector << V_INTR_VECTOR_SHIFT);
+}
+
+/* Offer @vector: taken when the vCPU can take an interrupt. */
+void vintr_offer(struct vmcb_control *ctl, u8 vector)
+{
+	vintr_request(ctl, vector);
 	ctl->intercept_misc1 &= ~INTERCEPT_VINTR;
 }
 
 /* Exit (VMEXIT_VINTR) as soon as the vCPU opens its interrupt window. */
 void vintr_window(struct vmcb_control *ctl)
 {
-	ctl->vintr &= ~(V_INTR_VECTOR_MASK | (0xfULL << V_INTR_PRIO_SHIFT));
-	ctl->vintr |= V_IRQ | V_IGN_TPR | (0xfULL << V_INTR_PRIO_SHIFT);
+	vintr_request(ctl, 0);
 	ctl->intercept_misc1 |= INTERCEPT_VINTR;
+}
+
+/* Could the vCPU take an interrupt at its next VMRUN? */
+bool vintr_open(const struct vmcb_control *ctl, const struct vmcb_save *s)
+{
+	return !(ctl->eventinj & EVENTINJ_VALID) && (s->rflags & RFLAGS_IF) &&
+	       !(ctl->interrupt_shadow & INT_SHADOW);
 }
 
 static void dom0_irq_back(struct hv_cpu *c, u8 vector)
@@ -164,8 +176,7 @@ void dom0_inject(struct hv_cpu *c)
 	v = highest_dom0_irq(c);
 	if (v < 0 && !c->nmi_pending)
 		return;
-	if (v >= 0 && !(ctl->eventinj & EVENTINJ_VALID) &&
-	    (s->rflags & RFLAGS_IF) && !(ctl->interrupt_shadow & INT_SHADOW)) {
+	if (v >= 0 && vintr_open(ctl, s)) {
 		c->dom0_irq[v / 64] &= ~BIT(v % 64);
 		c->dom0_virq = v + 1;
 		vintr_offer(ctl, v);
