@@ -6,8 +6,8 @@
 
 #include <linux/cpu.h>
 #include <linux/stop_machine.h>
-#include <linux/smp.h>
 #include <linux/delay.h>
+#include <linux/smp.h>
 #include <linux/jiffies.h>
 #include <linux/timekeeping.h>
 #include <asm/cpufeature.h>
