@@ -151,6 +151,14 @@ static struct {
 	uint8_t after[64];
 } cons;
 
+static int cons_setup(void **state)
+{
+	(void)state;
+	memset(&cons, 0x5a, sizeof(cons));
+	memset(&cons.intf, 0, sizeof(cons.intf));
+	return 0;
+}
+
 static void cons_guards_intact(void)
 {
 	for (size_t i = 0; i < sizeof(cons.before); i++) {
@@ -166,8 +174,6 @@ static void test_console_drain(void **state)
 	uint32_t len = (uint32_t)strlen(msg);
 
 	(void)state;
-	memset(&cons, 0x5a, sizeof(cons));
-	memset(&cons.intf, 0, sizeof(cons.intf));
 	/* Written across the wrap of the 2 KiB ring. */
 	cons.intf.out_cons = cons.intf.out_prod = 2048 * 7 - 5;
 	for (uint32_t i = 0; i < len; i++)
@@ -195,8 +201,6 @@ static void test_console_input(void **state)
 	uint32_t len = (uint32_t)strlen(keys);
 
 	(void)state;
-	memset(&cons, 0x5a, sizeof(cons));
-	memset(&cons.intf, 0, sizeof(cons.intf));
 	/* Across the wrap. */
 	cons.intf.in_cons = cons.intf.in_prod = 1024 * 3 - 2;
 	assert_int_equal(cons_ring_put(&cons.intf, keys, len), len);
@@ -231,8 +235,8 @@ int main(void)
 		cmocka_unit_test_setup(test_take_hostile_indices, setup),
 		cmocka_unit_test_setup(test_put_fits_and_wraps, setup),
 		cmocka_unit_test_setup(test_put_hostile_indices, setup),
-		cmocka_unit_test(test_console_drain),
-		cmocka_unit_test(test_console_input),
+		cmocka_unit_test_setup(test_console_drain, cons_setup),
+		cmocka_unit_test_setup(test_console_input, cons_setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -12,21 +12,25 @@
 _Static_assert(XL_INFO_EXIT_KINDS == XL_DOM0_EXIT_KINDS,
 	       "struct xl_info holds every exit kind");
 
+/* @a's whole u64s into @dst, as many as fit its @size; the rest stays. */
+static void xl_info_u64s(const struct nlattr *a, void *dst, size_t size)
+{
+	size_t len = nla_len(a);
+
+	memcpy(dst, nla_data(a), len < size ? len : size);
+}
+
 /* The CPU bitmap: whole u64 words, as many as the kernel sends. */
 static int xl_info_mask(struct xl_client *c, struct nlattr **tb,
 			struct xl_info *info)
 {
 	struct nlattr *a = tb[XL_A_INFO_CPU_MASK];
-	size_t len;
 
 	if (!a || nla_len(a) < 8 || nla_len(a) % 8) {
 		xl_set_detail(c, "bad CPU mask attribute");
 		return -XL_ERR_PROTO;
 	}
-	len = nla_len(a);
-	if (len > sizeof(info->cpu_mask))
-		len = sizeof(info->cpu_mask);
-	memcpy(info->cpu_mask, nla_data(a), len);
+	xl_info_u64s(a, info->cpu_mask, sizeof(info->cpu_mask));
 	return 0;
 }
 
@@ -38,7 +42,6 @@ static int xl_info_exit_kinds(struct xl_client *c, struct nlattr **tb,
 			      struct xl_info *info)
 {
 	struct nlattr *a = tb[XL_A_INFO_DOM0_EXIT_KINDS];
-	size_t len;
 
 	if (!a)
 		return 0;
@@ -46,10 +49,7 @@ static int xl_info_exit_kinds(struct xl_client *c, struct nlattr **tb,
 		xl_set_detail(c, "bad exit kinds attribute");
 		return -XL_ERR_PROTO;
 	}
-	len = nla_len(a);
-	if (len > sizeof(info->dom0_exit_kinds))
-		len = sizeof(info->dom0_exit_kinds);
-	memcpy(info->dom0_exit_kinds, nla_data(a), len);
+	xl_info_u64s(a, info->dom0_exit_kinds, sizeof(info->dom0_exit_kinds));
 	return 0;
 }
 
